@@ -1,0 +1,119 @@
+import { Command, InvalidArgumentError } from "commander";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../modules/orgs/index.js";
+import { ConfigError, loadConfig, type TConfig } from "../platform/config.js";
+import { createDatabase } from "../platform/db/client.js";
+import { migrateDatabase } from "../platform/db/migrate.js";
+import { createLogger, type Logger } from "../platform/logger.js";
+import { openDatabase, runProcess, type TRoles } from "../process.js";
+import { installShutdown } from "./shutdown.js";
+
+function configOrExit(): TConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) process.stderr.write(`${problem}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function fail(log: Logger | null, error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ConfigError) for (const problem of error.problems) process.stderr.write(`${problem}\n`);
+  else if (log) log.fatal({ err: error }, message);
+  else process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function serve(roles: TRoles, options: { migrate: boolean; seedDemo: boolean }): Promise<void> {
+  const config = configOrExit();
+  const log = createLogger(config);
+  try {
+    const running = await runProcess({ config, log, roles, ...options });
+    installShutdown(running.stop, log, config.SHUTDOWN_TIMEOUT_MS);
+    const which = [roles.api && "api", roles.worker && "worker"].filter(Boolean).join(" + ");
+    log.info({ roles: which, url: running.url }, "Plaibook is running");
+    if (running.url) printBanner(running.url, options.seedDemo);
+  } catch (error) {
+    fail(log, error);
+  }
+}
+
+function printBanner(url: string, demo: boolean): void {
+  const lines = [``, `  Plaibook is running at ${url}`, `  API docs: ${url}/api/docs`];
+  if (demo) {
+    lines.push(``, `  Demo logins (password: ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) lines.push(`    ${user.role.padEnd(8)} ${user.email}`);
+  }
+  lines.push(``, `  Press Ctrl+C to stop.`, ``);
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+function parseRole(value: string): TRoles {
+  if (value === "api") return { api: true, worker: false };
+  if (value === "worker") return { api: false, worker: true };
+  if (value === "all") return { api: true, worker: true };
+  throw new InvalidArgumentError("expected api, worker or all");
+}
+
+const program = new Command()
+  .name("plaibook")
+  .description("Plaibook: AI co-pilot for sales and service teams")
+  .showHelpAfterError();
+
+program
+  .command("start")
+  .description("All in one: embedded Postgres (unless DATABASE_URL), migrate, demo data, api + worker + web")
+  .action(async () => {
+    const config = configOrExit();
+    await serve({ api: true, worker: true }, { migrate: true, seedDemo: config.PLAIBOOK_DEMO });
+  });
+
+program
+  .command("serve")
+  .description("Run one role against the database; start N of each behind a load balancer")
+  .requiredOption("--role <role>", "api, worker or all", parseRole)
+  .option("--no-migrate", "do not apply migrations at start")
+  .action(async (options: { role: TRoles; migrate: boolean }) => {
+    await serve(options.role, { migrate: options.migrate, seedDemo: false });
+  });
+
+program
+  .command("migrate")
+  .description("Apply database migrations and exit")
+  .action(async () => {
+    await withDatabase(async (db) => migrateDatabase(db.ownerPool));
+  });
+
+program
+  .command("seed")
+  .description("Insert seed data and exit")
+  .option("--demo", "the demo organisation and one user per role", false)
+  .action(async (options: { demo: boolean }) => {
+    if (!options.demo) fail(null, "Nothing to seed: pass --demo");
+    await withDatabase(async (db, log) => {
+      await migrateDatabase(db.ownerPool);
+      log.info(await seedDemo(db.appPool), "demo data");
+    });
+  });
+
+async function withDatabase(work: (db: ReturnType<typeof createDatabase>, log: Logger) => Promise<void>): Promise<void> {
+  const config = configOrExit();
+  const log = createLogger(config);
+  const { url, embedded } = await openDatabase(config, log).catch((error: unknown) => fail(log, error));
+  const db = createDatabase(url);
+  try {
+    await work(db, log);
+  } catch (error) {
+    await db.close();
+    await embedded?.stop();
+    fail(log, error);
+  }
+  await db.close();
+  await embedded?.stop();
+  process.exit(0);
+}
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+const ZBool = z
+  .enum(["0", "1", "true", "false", "yes", "no", "on", "off"], { error: "expected 1/0, true/false, yes/no or on/off" })
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: `expected a whole number between ${min} and ${max}` })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const csv = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/**
+ * Every environment variable Plaibook reads. README's configuration table mirrors this list;
+ * `process.env` is read nowhere else.
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: int(1, 65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
+  PLAIBOOK_DATA_DIR: z.string().min(1).default(".data"),
+  PLAIBOOK_PG_PORT: int(1, 65535).default(54329),
+  PLAIBOOK_DEMO: ZBool.default(true),
+  JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  SECRETS_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 64 hex characters (32 bytes)" })
+    .optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(60, 86_400).default(3600),
+  REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(30),
+  INVITE_TTL_HOURS: int(1, 24 * 30).default(72),
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  AUTH_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
+  CORS_ORIGINS: csv.default([]),
+  TRUST_PROXY: ZBool.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SHUTDOWN_TIMEOUT_MS: int(1000, 120_000).default(9000),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export type TConfig = TEnv & {
+  /** True when no DATABASE_URL is given and Plaibook runs its own Postgres. */
+  embedded: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): TConfig {
+  const present = Object.fromEntries(
+    Object.keys(ZEnv.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === "" ? [] : [[key, value]];
+    }),
+  );
+  const parsed = ZEnv.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const value = present[name];
+      const shown = value === undefined ? "" : ` (got ${JSON.stringify(secretish(name) ? "***" : value)})`;
+      return `Invalid configuration: ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return { ...parsed.data, embedded: parsed.data.DATABASE_URL === undefined };
+}
+
+function secretish(name: string): boolean {
+  return /SECRET|KEY|PASSWORD|DATABASE_URL/.test(name);
+}
+
+/** Secrets are required outside embedded mode; in embedded mode they come from the data dir. */
+export function requireSecrets(config: TConfig): { jwtSecret: string; secretsKey: string } {
+  const missing = (["JWT_SECRET", "SECRETS_KEY"] as const).filter((k) => !config[k]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map(
+        (k) =>
+          `Invalid configuration: ${k}: required when DATABASE_URL is set (embedded mode generates it in the data dir)`,
+      ),
+    );
+  }
+  return { jwtSecret: config.JWT_SECRET as string, secretsKey: config.SECRETS_KEY as string };
+}

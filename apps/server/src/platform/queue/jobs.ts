@@ -1,0 +1,75 @@
+import type { PgBoss } from "pg-boss";
+import type { z } from "zod";
+import type { TDatabase } from "../db/client.js";
+import type { TTx } from "../db/with-org.js";
+import type { Logger } from "../logger.js";
+
+/**
+ * Queue conventions (architecture brief §5): retry 3 times with exponential backoff, then the
+ * job moves to `<name>.dlq`, kept 14 days. Handlers must be idempotent: a job may run twice.
+ */
+export const QUEUE_DEFAULTS = {
+  retryLimit: 3,
+  retryDelay: 2,
+  retryBackoff: true,
+  retryDelayMax: 300,
+  expireInSeconds: 15 * 60,
+} as const;
+const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600;
+
+export type TJobContext = { log: Logger; db: TDatabase; jobId: string; retryCount: number };
+
+export type TJobDefinition<TPayload> = {
+  name: string;
+  payload: z.ZodType<TPayload>;
+  // A method, so that a job of any payload fits in a list of TJobDefinition<unknown>.
+  handle(payload: TPayload, ctx: TJobContext): Promise<void>;
+  /** Cron (UTC) for scheduled jobs. */
+  cron?: string;
+  /** Concurrent handlers per worker process. */
+  concurrency?: number;
+  retryLimit?: number;
+  retryDelay?: number;
+};
+
+export function defineJob<TPayload>(definition: TJobDefinition<TPayload>): TJobDefinition<TPayload> {
+  return definition;
+}
+
+export const deadLetterOf = (name: string) => `${name}.dlq`;
+
+export async function ensureQueues(
+  boss: PgBoss,
+  jobs: TJobDefinition<unknown>[],
+  options: { schedule: boolean },
+): Promise<void> {
+  for (const job of jobs) {
+    const dlq = deadLetterOf(job.name);
+    await boss.createQueue(dlq, { retentionSeconds: DEAD_LETTER_RETENTION_SECONDS, deleteAfterSeconds: DEAD_LETTER_RETENTION_SECONDS });
+    const queueOptions = {
+      ...QUEUE_DEFAULTS,
+      ...(job.retryLimit === undefined ? {} : { retryLimit: job.retryLimit }),
+      ...(job.retryDelay === undefined ? {} : { retryDelay: job.retryDelay }),
+      deadLetter: dlq,
+      notify: true,
+    };
+    if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, queueOptions);
+    else await boss.createQueue(job.name, queueOptions);
+    if (job.cron && options.schedule) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+  }
+}
+
+/** Sends a job inside the caller's transaction: it exists only if the transaction commits. */
+export async function enqueue<TPayload>(
+  boss: PgBoss,
+  tx: Pick<TTx, "client">,
+  job: TJobDefinition<TPayload>,
+  payload: TPayload,
+  options: { singletonKey?: string; startAfter?: Date } = {},
+): Promise<string | null> {
+  const data = job.payload.parse(payload) as object;
+  return boss.send(job.name, data, {
+    ...options,
+    db: { executeSql: (text: string, values?: unknown[]) => tx.client.query(text, values) },
+  });
+}

@@ -1,0 +1,173 @@
+import type { TSession } from "@plaibook/shared";
+import { Link } from "@tanstack/react-router";
+import { clsx } from "clsx";
+import { Home, LogOut, Menu, Users, X } from "lucide-react";
+import type { ReactNode } from "react";
+import { useEffect, useState } from "react";
+import { Badge } from "../../components/badge";
+import { Button, focusRing } from "../../components/button";
+import { Wordmark } from "../../components/wordmark";
+import { ROLE_LABELS } from "../../lib/format";
+
+type TNavItem = { to: "/" | "/settings/team"; label: string; icon: ReactNode; exact?: boolean };
+
+const MAIN_NAV: TNavItem[] = [{ to: "/", label: "Home", icon: <Home className="size-4" />, exact: true }];
+const SETTINGS_NAV: TNavItem[] = [
+  { to: "/settings/team", label: "Team", icon: <Users className="size-4" /> },
+];
+
+function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: (() => void) | undefined }) {
+  return (
+    <Link
+      to={item.to}
+      onClick={onNavigate}
+      activeOptions={{ exact: item.exact ?? false }}
+      className={clsx(
+        "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-300 transition-colors hover:bg-slate-800 hover:text-white",
+        focusRing,
+        "focus-visible:outline-indigo-400",
+      )}
+      activeProps={{ className: "bg-slate-800 text-white" }}
+    >
+      <span aria-hidden="true">{item.icon}</span>
+      {item.label}
+    </Link>
+  );
+}
+
+function Navigation({ onNavigate }: { onNavigate?: () => void }) {
+  return (
+    <nav aria-label="Main" className="space-y-6">
+      <ul className="space-y-1">
+        {MAIN_NAV.map((item) => (
+          <li key={item.to}>
+            <NavLink item={item} onNavigate={onNavigate} />
+          </li>
+        ))}
+      </ul>
+      <div>
+        <p className="px-3 pb-2 text-xs font-semibold tracking-wider text-slate-500 uppercase">Settings</p>
+        <ul className="space-y-1">
+          {SETTINGS_NAV.map((item) => (
+            <li key={item.to}>
+              <NavLink item={item} onNavigate={onNavigate} />
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
+function Account({ session, onSignOut, signingOut }: TAppShellProps) {
+  return (
+    <div className="space-y-3 border-t border-slate-800 pt-4">
+      <div className="px-3">
+        <p className="truncate text-xs font-medium tracking-wide text-slate-400 uppercase">
+          {session.org.name}
+        </p>
+        <div className="mt-1 flex items-center gap-2">
+          <p className="truncate text-sm font-medium text-white">{session.user.name}</p>
+          <Badge tone="accent" className="bg-indigo-500/15 text-indigo-200 ring-indigo-400/30">
+            {ROLE_LABELS[session.user.role]}
+          </Badge>
+        </div>
+        <p className="truncate text-xs text-slate-400">{session.user.email}</p>
+      </div>
+      <Button
+        variant="ghost"
+        className="w-full justify-start text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-indigo-400"
+        onClick={onSignOut}
+        loading={signingOut}
+        icon={<LogOut aria-hidden="true" className="size-4" />}
+      >
+        Sign out
+      </Button>
+    </div>
+  );
+}
+
+export type TAppShellProps = {
+  session: TSession;
+  onSignOut: () => void;
+  signingOut?: boolean;
+  children?: ReactNode;
+};
+
+/** Sidebar on wide screens; a top bar with a menu on phones. */
+export function AppShell(props: TAppShellProps) {
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setMenuOpen(false);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [menuOpen]);
+
+  return (
+    <div className="min-h-dvh bg-slate-50 lg:pl-64">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-indigo-700 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+
+      <aside className="fixed inset-y-0 left-0 hidden w-64 flex-col bg-slate-900 px-3 py-5 lg:flex">
+        <div className="px-3 pb-8">
+          <Wordmark inverted />
+        </div>
+        <div className="flex-1 overflow-y-auto">
+          <Navigation />
+        </div>
+        <Account {...props} />
+      </aside>
+
+      <header className="sticky top-0 z-40 bg-slate-900 lg:hidden">
+        <div className="flex h-14 items-center justify-between px-4">
+          <Wordmark inverted />
+          <button
+            type="button"
+            onClick={() => setMenuOpen((open) => !open)}
+            aria-expanded={menuOpen}
+            aria-controls="mobile-menu"
+            className={clsx(
+              "rounded-md p-2 text-slate-300 hover:bg-slate-800 hover:text-white",
+              focusRing,
+              "focus-visible:outline-indigo-400",
+            )}
+          >
+            <span className="sr-only">{menuOpen ? "Close menu" : "Open menu"}</span>
+            {menuOpen ? (
+              <X aria-hidden="true" className="size-5" />
+            ) : (
+              <Menu aria-hidden="true" className="size-5" />
+            )}
+          </button>
+        </div>
+        {menuOpen ? (
+          <div id="mobile-menu" className="space-y-4 border-t border-slate-800 px-3 pt-4 pb-4">
+            <Navigation onNavigate={() => setMenuOpen(false)} />
+            <Account {...props} />
+          </div>
+        ) : null}
+      </header>
+
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+        {props.children}
+      </main>
+    </div>
+  );
+}
+
+export function PageHeader({ title, description }: { title: string; description?: ReactNode }) {
+  return (
+    <div className="mb-6">
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+      {description ? <p className="mt-1 text-sm text-slate-500">{description}</p> : null}
+    </div>
+  );
+}

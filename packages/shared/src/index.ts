@@ -1,0 +1,3 @@
+export * from "./auth.js";
+export * from "./roles.js";
+export * from "./team.js";

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/** Roles from most to least powerful; the order is the hierarchy. */
+export const ROLES = ["owner", "admin", "manager", "rep", "viewer"] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+const rank = (role: TRole): number => ROLES.length - ROLES.indexOf(role);
+
+/** True when `role` is `minimum` or more powerful. */
+export function roleAtLeast(role: TRole, minimum: TRole): boolean {
+  return rank(role) >= rank(minimum);
+}
+
+/**
+ * What each permission requires. The server enforces these; the web uses the same table
+ * to hide what a role may not do.
+ */
+export const PERMISSIONS = {
+  "team.view": "viewer",
+  "team.manage": "admin",
+} as const satisfies Record<string, TRole>;
+export type TPermission = keyof typeof PERMISSIONS;
+
+export function can(role: TRole, permission: TPermission): boolean {
+  return roleAtLeast(role, PERMISSIONS[permission]);
+}
+
+/** Roles an actor may hand out: admins manage everyone below owner; only owners make owners. */
+export function assignableRoles(actor: TRole): TRole[] {
+  if (actor === "owner") return [...ROLES];
+  if (actor === "admin") return ROLES.filter((r) => r !== "owner");
+  return [];
+}

@@ -103,7 +103,8 @@ export async function runProcess(options: {
     let listening: string | null = null;
     if (app) {
       await app.listen({ port: config.PORT, host: config.HOST });
-      listening = `http://localhost:${config.PORT}`;
+      const address = app.server.address();
+      listening = `http://localhost:${typeof address === "object" && address ? address.port : config.PORT}`;
     }
     return { services, url: listening, app, stop };
   } catch (error) {

@@ -26,7 +26,8 @@ const csv = z
  */
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  PORT: int(1, 65535).default(3000),
+  // 0 picks any free port (tests).
+  PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
   PLAIBOOK_DATA_DIR: z.string().min(1).default(".data"),

@@ -2,7 +2,7 @@ import { clsx } from "clsx";
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 import { Spinner } from "./spinner";
 
-export type TButtonVariant = "primary" | "secondary" | "ghost" | "danger";
+export type TButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "danger-ghost";
 export type TButtonSize = "sm" | "md";
 
 const VARIANTS: Record<TButtonVariant, string> = {
@@ -11,6 +11,7 @@ const VARIANTS: Record<TButtonVariant, string> = {
     "bg-white text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-400",
   danger: "bg-rose-600 text-white shadow-sm hover:bg-rose-500 disabled:bg-rose-400",
+  "danger-ghost": "text-rose-600 hover:bg-rose-50 hover:text-rose-700 disabled:text-rose-300",
 };
 
 const SIZES: Record<TButtonSize, string> = {
@@ -18,8 +19,12 @@ const SIZES: Record<TButtonSize, string> = {
   md: "h-10 gap-2 px-4 text-sm",
 };
 
+/** Visible keyboard focus on light surfaces. (Classes are never overridden: Tailwind has no merge here.) */
 export const focusRing =
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+/** The same on the dark sidebar. */
+export const focusRingDark =
+  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-400";
 
 /** Button styling for elements that must be something else, e.g. a router link. */
 export function buttonClasses(

@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import type { RouterHistory } from "@tanstack/react-router";
 import { createRouter } from "@tanstack/react-router";
 import { FullPageSpinner } from "../components/spinner";
 import { acceptInviteRoute } from "./accept-invite";
@@ -17,9 +18,10 @@ export const routeTree = rootRoute.addChildren([
   appLayoutRoute.addChildren([homeRoute, settingsTeamRoute]),
 ]);
 
-export function createAppRouter(queryClient: QueryClient) {
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({
     routeTree,
+    ...(history ? { history } : {}),
     context: { queryClient },
     defaultPreload: "intent",
     defaultNotFoundComponent: NotFoundPage,

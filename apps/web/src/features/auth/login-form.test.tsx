@@ -30,7 +30,10 @@ describe("LoginForm", () => {
     await user.click(screen.getByRole("button", { name: "Sign in" }));
 
     expect(onSubmit).toHaveBeenCalledTimes(1);
-    expect(onSubmit).toHaveBeenCalledWith({ email: "manager@demo.plaibook.test", password: " plaibook-demo" });
+    expect(onSubmit).toHaveBeenCalledWith({
+      email: "manager@demo.plaibook.test",
+      password: " plaibook-demo",
+    });
   });
 
   it("requires a password and clears the error once the user types", async () => {

@@ -5,7 +5,8 @@ import { Home, LogOut, Menu, Users, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
 import { Badge } from "../../components/badge";
-import { Button, focusRing } from "../../components/button";
+import { focusRingDark } from "../../components/button";
+import { Spinner } from "../../components/spinner";
 import { Wordmark } from "../../components/wordmark";
 import { ROLE_LABELS } from "../../lib/format";
 
@@ -23,11 +24,11 @@ function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: (() => voi
       onClick={onNavigate}
       activeOptions={{ exact: item.exact ?? false }}
       className={clsx(
-        "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-300 transition-colors hover:bg-slate-800 hover:text-white",
-        focusRing,
-        "focus-visible:outline-indigo-400",
+        "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
+        focusRingDark,
       )}
       activeProps={{ className: "bg-slate-800 text-white" }}
+      inactiveProps={{ className: "text-slate-300 hover:bg-slate-800/60 hover:text-white" }}
     >
       <span aria-hidden="true">{item.icon}</span>
       {item.label}
@@ -68,21 +69,24 @@ function Account({ session, onSignOut, signingOut }: TAppShellProps) {
         </p>
         <div className="mt-1 flex items-center gap-2">
           <p className="truncate text-sm font-medium text-white">{session.user.name}</p>
-          <Badge tone="accent" className="bg-indigo-500/15 text-indigo-200 ring-indigo-400/30">
+          <Badge tone="inverse">
             {ROLE_LABELS[session.user.role]}
           </Badge>
         </div>
         <p className="truncate text-xs text-slate-400">{session.user.email}</p>
       </div>
-      <Button
-        variant="ghost"
-        className="w-full justify-start text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-indigo-400"
+      <button
+        type="button"
         onClick={onSignOut}
-        loading={signingOut}
-        icon={<LogOut aria-hidden="true" className="size-4" />}
+        disabled={signingOut}
+        className={clsx(
+          "flex w-full items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-300 transition-colors hover:bg-slate-800 hover:text-white disabled:opacity-60",
+          focusRingDark,
+        )}
       >
+        {signingOut ? <Spinner size="sm" label={null} /> : <LogOut aria-hidden="true" className="size-4" />}
         Sign out
-      </Button>
+      </button>
     </div>
   );
 }
@@ -134,11 +138,7 @@ export function AppShell(props: TAppShellProps) {
             onClick={() => setMenuOpen((open) => !open)}
             aria-expanded={menuOpen}
             aria-controls="mobile-menu"
-            className={clsx(
-              "rounded-md p-2 text-slate-300 hover:bg-slate-800 hover:text-white",
-              focusRing,
-              "focus-visible:outline-indigo-400",
-            )}
+            className={clsx("rounded-md p-2 text-slate-300 hover:bg-slate-800 hover:text-white", focusRingDark)}
           >
             <span className="sr-only">{menuOpen ? "Close menu" : "Open menu"}</span>
             {menuOpen ? (
@@ -156,7 +156,7 @@ export function AppShell(props: TAppShellProps) {
         ) : null}
       </header>
 
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
         {props.children}
       </main>
     </div>

@@ -23,12 +23,26 @@ function roleValues() {
 describe("InviteUserDialog", () => {
   it("offers only the roles the actor may assign", () => {
     const { unmount } = render(
-      <InviteUserDialog open onClose={vi.fn()} actorRole="admin" onInvite={vi.fn()} origin="https://app.test" />,
+      <InviteUserDialog
+        open
+        onClose={vi.fn()}
+        actorRole="admin"
+        onInvite={vi.fn()}
+        origin="https://app.test"
+      />,
     );
     expect(roleValues()).toEqual(["admin", "manager", "rep", "viewer"]);
     unmount();
 
-    render(<InviteUserDialog open onClose={vi.fn()} actorRole="owner" onInvite={vi.fn()} origin="https://app.test" />);
+    render(
+      <InviteUserDialog
+        open
+        onClose={vi.fn()}
+        actorRole="owner"
+        onInvite={vi.fn()}
+        origin="https://app.test"
+      />,
+    );
     expect(roleValues()).toEqual(["owner", "admin", "manager", "rep", "viewer"]);
   });
 
@@ -75,7 +89,9 @@ describe("InviteUserDialog", () => {
     await user.type(screen.getByLabelText("Name"), "Dup");
     await user.click(screen.getByRole("button", { name: "Send invite" }));
 
-    expect((await screen.findByRole("alert")).textContent).toBe("Someone with that email is already on your team.");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Someone with that email is already on your team.",
+    );
     expect(screen.queryByLabelText("Invite link")).toBeNull();
     expect((screen.getByLabelText("Email") as HTMLInputElement).value).toBe("dup@acme.test");
   });

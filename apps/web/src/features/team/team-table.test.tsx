@@ -64,7 +64,12 @@ describe("TeamTable", () => {
 
   it("disables the controls of a member with a request in flight", () => {
     render(
-      <TeamTable members={members} actor={{ id: owner.id, role: "owner" }} busyUserId={rep.id} {...handlers()} />,
+      <TeamTable
+        members={members}
+        actor={{ id: owner.id, role: "owner" }}
+        busyUserId={rep.id}
+        {...handlers()}
+      />,
     );
     expect((screen.getByLabelText("Role for Rita Rep") as HTMLSelectElement).disabled).toBe(true);
     expect((screen.getByLabelText("Role for Adam Admin") as HTMLSelectElement).disabled).toBe(false);

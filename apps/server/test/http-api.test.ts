@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOrg, buildUser, startTestApp, type TTestApp } from "./harness.js";
+
+describe("HTTP surface: REST v1, OpenAPI, health, metrics, headers, rate limits", () => {
+  let app: TTestApp;
+  let rep: Awaited<ReturnType<typeof buildUser>>;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: "200", CORS_ORIGINS: "https://app.example.test" } });
+    const { orgId } = await buildOrg(app, "REST Org");
+    rep = await buildUser(app, orgId, "rep");
+  });
+  afterAll(async () => app.close());
+
+  const post = (path: string, body: unknown) =>
+    fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+  it("issues tokens that /api/v1/me accepts, and rotates refresh tokens", async () => {
+    const res = await post("/api/v1/auth/token", { email: rep.email, password: rep.password });
+    expect(res.status).toBe(200);
+    const tokens = (await res.json()) as { access_token: string; refresh_token: string; token_type: string; expires_in: number };
+    expect(tokens).toMatchObject({ token_type: "Bearer", expires_in: 3600 });
+    const me = await fetch(`${app.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toEqual({
+      user: { id: rep.id, email: rep.email, name: rep.name },
+      role: "rep",
+      organization: { id: rep.session.org.id, name: "REST Org" },
+    });
+    const refreshed = await post("/api/v1/auth/refresh", { refresh_token: tokens.refresh_token });
+    expect(refreshed.status).toBe(200);
+    const again = await post("/api/v1/auth/refresh", { refresh_token: tokens.refresh_token });
+    expect(again.status).toBe(401);
+  });
+
+  it("rejects bad credentials, bad bodies and missing tokens with clear errors", async () => {
+    const wrong = await post("/api/v1/auth/token", { email: rep.email, password: "wrong password" });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ error: "UNAUTHORIZED", message: expect.stringContaining("incorrect") });
+    const bad = await post("/api/v1/auth/token", { email: "nope" });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/email|password/);
+    const anon = await fetch(`${app.baseUrl}/api/v1/me`);
+    expect(anon.status).toBe(401);
+  });
+
+  it("publishes an OpenAPI document generated from the schemas, and a docs page", async () => {
+    const doc = (await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/auth/refresh", "/api/v1/auth/token", "/api/v1/me"]);
+    expect(doc.paths["/api/v1/auth/token"]?.post?.requestBody?.content["application/json"]?.schema.required).toEqual([
+      "email",
+      "password",
+    ]);
+    const page = await fetch(`${app.baseUrl}/api/docs/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("swagger");
+  });
+
+  it("serves health, readiness and Prometheus metrics with request ids and security headers", async () => {
+    const health = await fetch(`${app.baseUrl}/healthz`, { headers: { "x-request-id": "abc-123" } });
+    expect(await health.json()).toEqual({ ok: true });
+    expect(health.headers.get("x-request-id")).toBe("abc-123");
+    expect(health.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(health.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(await (await fetch(`${app.baseUrl}/readyz`)).json()).toMatchObject({ ok: true, database: "up" });
+    const metrics = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    expect(metrics).toContain("plaibook_http_request_duration_seconds_bucket");
+  });
+
+  it("allows cross-origin calls only from the configured origins", async () => {
+    const allowed = await fetch(`${app.baseUrl}/healthz`, { headers: { origin: "https://app.example.test" } });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.test");
+    const denied = await fetch(`${app.baseUrl}/healthz`, { headers: { origin: "https://evil.example.test" } });
+    expect(denied.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("returns JSON 404s for unknown API routes", async () => {
+    const res = await fetch(`${app.baseUrl}/api/v1/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: "NOT_FOUND" });
+  });
+});
+
+describe("auth rate limits", () => {
+  let app: TTestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: "3" } });
+  });
+  afterAll(async () => app.close());
+
+  it("limits login attempts per client on both the REST and tRPC routes", async () => {
+    const attempt = () =>
+      fetch(`${app.baseUrl}/api/v1/auth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "someone@example.test", password: "whatever1234" }),
+      });
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await attempt()).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const trpc = await fetch(`${app.baseUrl}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "someone@example.test", password: "whatever1234" }),
+    });
+    expect(trpc.status).toBe(429);
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+  });
+});

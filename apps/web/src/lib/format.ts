@@ -38,3 +38,29 @@ export function initials(name: string): string {
   const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "";
   return (first + last).toUpperCase();
 }
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["minute", 60],
+  ["hour", 60 * 60],
+  ["day", 24 * 60 * 60],
+];
+
+/** "just now", "5 minutes ago", "yesterday"…; a plain date once it is more than a week old. */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const date = parse(iso);
+  if (!date) return "—";
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return "just now";
+  if (abs >= 7 * 24 * 60 * 60) return dateFormat.format(date);
+  let unit: Intl.RelativeTimeFormatUnit = "minute";
+  let size = 60;
+  for (const [u, s] of UNITS) {
+    if (abs >= s) {
+      unit = u;
+      size = s;
+    }
+  }
+  return relative.format(Math.round(seconds / size), unit);
+}

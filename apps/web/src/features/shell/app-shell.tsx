@@ -69,9 +69,7 @@ function Account({ session, onSignOut, signingOut }: TAppShellProps) {
         </p>
         <div className="mt-1 flex items-center gap-2">
           <p className="truncate text-sm font-medium text-white">{session.user.name}</p>
-          <Badge tone="inverse">
-            {ROLE_LABELS[session.user.role]}
-          </Badge>
+          <Badge tone="inverse">{ROLE_LABELS[session.user.role]}</Badge>
         </div>
         <p className="truncate text-xs text-slate-400">{session.user.email}</p>
       </div>
@@ -138,7 +136,10 @@ export function AppShell(props: TAppShellProps) {
             onClick={() => setMenuOpen((open) => !open)}
             aria-expanded={menuOpen}
             aria-controls="mobile-menu"
-            className={clsx("rounded-md p-2 text-slate-300 hover:bg-slate-800 hover:text-white", focusRingDark)}
+            className={clsx(
+              "rounded-md p-2 text-slate-300 hover:bg-slate-800 hover:text-white",
+              focusRingDark,
+            )}
           >
             <span className="sr-only">{menuOpen ? "Close menu" : "Open menu"}</span>
             {menuOpen ? (

@@ -1,11 +1,19 @@
 import type { TRole, TTeamMember, TUserStatus } from "@plaibook/shared";
 import { can } from "@plaibook/shared";
+import { clsx } from "clsx";
 import type { TBadgeTone } from "../../components/badge";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { SelectField } from "../../components/select";
 import { Skeleton } from "../../components/skeleton";
-import { formatDate, formatDateTime, initials, ROLE_LABELS, STATUS_LABELS } from "../../lib/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatRelative,
+  initials,
+  ROLE_LABELS,
+  STATUS_LABELS,
+} from "../../lib/format";
 import type { TActor } from "./member-permissions";
 import { memberActions } from "./member-permissions";
 
@@ -26,8 +34,13 @@ export type TTeamTableProps = {
 };
 
 const th =
-  "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase whitespace-nowrap";
-const td = "px-4 py-3 text-sm whitespace-nowrap";
+  "px-3 py-3 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase whitespace-nowrap xl:px-4";
+/**
+ * On phones each row becomes a small card (cells stack, labelled by `data-label`); from `sm` up it is a
+ * normal table. One DOM either way, so every value appears exactly once.
+ */
+const td =
+  "block text-sm sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap xl:px-4 before:mb-0.5 before:block before:text-xs before:font-medium before:text-slate-500 before:content-[attr(data-label)] sm:before:content-none";
 
 export function TeamTable({
   members,
@@ -39,10 +52,10 @@ export function TeamTable({
 }: TTeamTableProps) {
   const canManage = can(actor.role, "team.manage");
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200">
+    <div className="sm:overflow-x-auto">
+      <table className="block w-full sm:table sm:min-w-full sm:divide-y sm:divide-slate-200">
         <caption className="sr-only">Team members</caption>
-        <thead className="bg-slate-50">
+        <thead className="hidden bg-slate-50 sm:table-header-group">
           <tr>
             <th scope="col" className={th}>
               Name
@@ -69,14 +82,23 @@ export function TeamTable({
             ) : null}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
+        <tbody className="block divide-y divide-slate-100 bg-white sm:table-row-group">
           {members.map((member) => {
             const actions = memberActions(actor, member);
             const busy = busyUserId === member.id;
             const isSelf = member.id === actor.id;
             return (
-              <tr key={member.id} className={member.status === "deactivated" ? "bg-slate-50/60" : undefined}>
-                <th scope="row" className={`${td} text-left font-normal`}>
+              <tr
+                key={member.id}
+                className={clsx(
+                  "grid grid-cols-2 gap-x-4 gap-y-3 px-4 py-4 sm:table-row sm:p-0",
+                  member.status === "deactivated" && "bg-slate-50/60",
+                )}
+              >
+                <th
+                  scope="row"
+                  className="col-span-2 block text-left text-sm font-normal sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap xl:px-4"
+                >
                   <div className="flex items-center gap-3">
                     <span
                       aria-hidden="true"
@@ -88,14 +110,16 @@ export function TeamTable({
                     {isSelf ? <Badge tone="accent">You</Badge> : null}
                   </div>
                 </th>
-                <td className={`${td} text-slate-600`}>{member.email}</td>
-                <td className={`${td} text-slate-700`}>
+                <td data-label="Email" className={clsx(td, "col-span-2 break-all text-slate-600")}>
+                  {member.email}
+                </td>
+                <td data-label="Role" className={clsx(td, "text-slate-700")}>
                   {actions.roleOptions.length > 0 && onChangeRole ? (
                     <SelectField
                       label={`Role for ${member.name}`}
                       hideLabel
                       controlSize="sm"
-                      className="w-32"
+                      className="w-32 sm:w-28"
                       value={member.role}
                       disabled={busy}
                       options={actions.roleOptions.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
@@ -108,26 +132,28 @@ export function TeamTable({
                     ROLE_LABELS[member.role]
                   )}
                 </td>
-                <td className={td}>
+                <td data-label="Status" className={td}>
                   <Badge tone={STATUS_TONES[member.status]}>{STATUS_LABELS[member.status]}</Badge>
                 </td>
-                <td className={`${td} text-slate-600`}>
+                <td data-label="Last login" className={clsx(td, "text-slate-600")}>
                   {member.lastLoginAt ? (
-                    <time dateTime={member.lastLoginAt}>{formatDateTime(member.lastLoginAt)}</time>
+                    <time dateTime={member.lastLoginAt} title={formatDateTime(member.lastLoginAt)}>
+                      {formatRelative(member.lastLoginAt)}
+                    </time>
                   ) : (
                     <span className="text-slate-400">Never</span>
                   )}
                 </td>
-                <td className={`${td} text-slate-600`}>
+                <td data-label="Joined" className={clsx(td, "text-slate-600")}>
                   <time dateTime={member.createdAt}>{formatDate(member.createdAt)}</time>
                 </td>
                 {canManage ? (
-                  <td className={`${td} text-right`}>
+                  <td className="col-span-2 block text-sm empty:hidden sm:table-cell sm:px-3 sm:py-3 sm:text-right xl:px-4">
                     {actions.canDeactivate && onDeactivate ? (
                       <Button
-                        variant="ghost"
+                        variant="danger-ghost"
                         size="sm"
-                        className="text-rose-600 hover:bg-rose-50 hover:text-rose-700"
+                        className="-ml-2.5 sm:ml-0"
                         disabled={busy}
                         aria-label={`Deactivate ${member.name}`}
                         onClick={() => onDeactivate(member)}

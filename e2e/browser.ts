@@ -1,7 +1,12 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 
 /** Debian's Chromium (or CHROMIUM_PATH); null when none is installed. */
 export function findChromium(): string | null {
@@ -17,7 +22,8 @@ export function findChromium(): string | null {
 export function chromiumOrSkip(): string | null {
   const path = findChromium();
   if (path) return path;
-  const message = "No Chromium found (install Debian's `chromium` or set CHROMIUM_PATH): browser tests cannot run.";
+  const message =
+    "No Chromium found (install Debian's `chromium` or set CHROMIUM_PATH): browser tests cannot run.";
   if (process.env.CI === "true") throw new Error(`${message} CI requires them.`);
   process.stderr.write(`\n\n!!!!!!!!!!\n!!! ${message} SKIPPING browser tests.\n!!!!!!!!!!\n\n`);
   return null;

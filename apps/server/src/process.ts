@@ -33,18 +33,34 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url
 export async function openDatabase(
   config: TConfig,
   log: Logger,
-): Promise<{ url: string; embedded: TEmbeddedPostgres | null; secrets: { jwtSecret: string; secretsKey: string } }> {
-  if (!config.embedded) return { url: config.DATABASE_URL as string, embedded: null, secrets: requireSecrets(config) };
+): Promise<{
+  url: string;
+  embedded: TEmbeddedPostgres | null;
+  secrets: { jwtSecret: string; secretsKey: string };
+}> {
+  if (!config.embedded)
+    return { url: config.DATABASE_URL as string, embedded: null, secrets: requireSecrets(config) };
   const stored = loadOrCreateSecrets(config.PLAIBOOK_DATA_DIR);
   const { dir, relocated } = resolveClusterDir(config.PLAIBOOK_DATA_DIR);
   if (relocated) {
-    log.warn({ clusterDir: dir }, "the postgres user cannot reach the data dir, so the embedded cluster lives in the temp dir");
+    log.warn(
+      { clusterDir: dir },
+      "the postgres user cannot reach the data dir, so the embedded cluster lives in the temp dir",
+    );
   }
-  const embedded = await startEmbeddedPostgres({ clusterDir: dir, port: config.PLAIBOOK_PG_PORT, database: "plaibook", log });
+  const embedded = await startEmbeddedPostgres({
+    clusterDir: dir,
+    port: config.PLAIBOOK_PG_PORT,
+    database: "plaibook",
+    log,
+  });
   return {
     url: embedded.url,
     embedded,
-    secrets: { jwtSecret: config.JWT_SECRET ?? stored.jwtSecret, secretsKey: config.SECRETS_KEY ?? stored.secretsKey },
+    secrets: {
+      jwtSecret: config.JWT_SECRET ?? stored.jwtSecret,
+      secretsKey: config.SECRETS_KEY ?? stored.secretsKey,
+    },
   };
 }
 
@@ -66,9 +82,13 @@ export async function runProcess(options: {
     // Sockets first: an open websocket would keep the HTTP server from closing.
     await realtime?.close().catch((error: unknown) => log.warn({ err: error }, "closing sockets failed"));
     await app?.close().catch((error: unknown) => log.warn({ err: error }, "closing HTTP failed"));
-    await queue?.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 3000)).catch((error: unknown) => log.warn({ err: error }, "stopping jobs failed"));
+    await queue
+      ?.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 3000))
+      .catch((error: unknown) => log.warn({ err: error }, "stopping jobs failed"));
     await db?.close().catch((error: unknown) => log.warn({ err: error }, "closing the database pool failed"));
-    await embedded?.stop().catch((error: unknown) => log.warn({ err: error }, "stopping embedded Postgres failed"));
+    await embedded
+      ?.stop()
+      .catch((error: unknown) => log.warn({ err: error }, "stopping embedded Postgres failed"));
   };
 
   try {
@@ -76,7 +96,10 @@ export async function runProcess(options: {
     if (options.migrate) await migrateDatabase(db.ownerPool);
     if (options.seedDemo) {
       const seeded = await seedDemo(db.appPool);
-      log.info(seeded, seeded.createdOrg || seeded.createdUsers > 0 ? "demo data seeded" : "demo data already present");
+      log.info(
+        seeded,
+        seeded.createdOrg || seeded.createdUsers > 0 ? "demo data seeded" : "demo data already present",
+      );
     }
     const tokens = createTokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
     queue = await startQueue({ url, db, jobs: allJobs, log, supervise: roles.worker });

@@ -3,7 +3,11 @@ import { fileURLToPath } from "node:url";
 
 export const CLI = fileURLToPath(new URL("../bin/plaibook.js", import.meta.url));
 
-export type TCliRun = { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; ms: number }> };
+export type TCliRun = {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; ms: number }>;
+};
 
 /** Runs the real `plaibook` command with exactly the given environment (plus PATH). */
 export function runCli(args: string[], env: Record<string, string>): TCliRun {

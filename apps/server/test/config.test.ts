@@ -5,7 +5,12 @@ import { runCli } from "./cli.js";
 describe("configuration", () => {
   it("has working defaults with no environment at all", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, PLAIBOOK_DATA_DIR: ".data", PLAIBOOK_DEMO: true, embedded: true });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      PLAIBOOK_DATA_DIR: ".data",
+      PLAIBOOK_DEMO: true,
+      embedded: true,
+    });
   });
 
   it("names every bad variable on its own line", () => {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import pg from "pg";
 import type { TRole } from "@plaibook/shared";
+import pg from "pg";
 import { inject } from "vitest";
 import { insertUser } from "../src/modules/users/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
@@ -116,7 +116,12 @@ export const TEST_PASSWORD = "correct horse battery";
 export async function buildOrg(app: TRunning, name = `Org ${randomBytes(3).toString("hex")}`) {
   const cookies = memoryCookies();
   const email = `owner-${randomBytes(4).toString("hex")}@example.test`;
-  const session = await caller(app, { cookies }).auth.signup({ orgName: name, name: "Owner", email, password: TEST_PASSWORD });
+  const session = await caller(app, { cookies }).auth.signup({
+    orgName: name,
+    name: "Owner",
+    email,
+    password: TEST_PASSWORD,
+  });
   return { orgId: session.org.id, owner: { ...session.user, password: TEST_PASSWORD }, session, cookies };
 }
 
@@ -133,7 +138,11 @@ export async function buildUser(app: TRunning, orgId: string, role: TRole) {
 }
 
 /** Reads through the owner connection (bypasses RLS): for asserting what is really stored. */
-export async function ownerQuery<T extends pg.QueryResultRow>(app: TRunning, text: string, values: unknown[] = []) {
+export async function ownerQuery<T extends pg.QueryResultRow>(
+  app: TRunning,
+  text: string,
+  values: unknown[] = [],
+) {
   const { rows } = await app.services.db.ownerPool.query<T>(text, values);
   return rows;
 }

@@ -5,21 +5,34 @@ describe("HTTP surface: REST v1, OpenAPI, health, metrics, headers, rate limits"
   let app: TTestApp;
   let rep: Awaited<ReturnType<typeof buildUser>>;
   beforeAll(async () => {
-    app = await startTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: "200", CORS_ORIGINS: "https://app.example.test" } });
+    app = await startTestApp({
+      env: { AUTH_RATE_LIMIT_PER_MINUTE: "200", CORS_ORIGINS: "https://app.example.test" },
+    });
     const { orgId } = await buildOrg(app, "REST Org");
     rep = await buildUser(app, orgId, "rep");
   });
   afterAll(async () => app.close());
 
   const post = (path: string, body: unknown) =>
-    fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${app.baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
   it("issues tokens that /api/v1/me accepts, and rotates refresh tokens", async () => {
     const res = await post("/api/v1/auth/token", { email: rep.email, password: rep.password });
     expect(res.status).toBe(200);
-    const tokens = (await res.json()) as { access_token: string; refresh_token: string; token_type: string; expires_in: number };
+    const tokens = (await res.json()) as {
+      access_token: string;
+      refresh_token: string;
+      token_type: string;
+      expires_in: number;
+    };
     expect(tokens).toMatchObject({ token_type: "Bearer", expires_in: 3600 });
-    const me = await fetch(`${app.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const me = await fetch(`${app.baseUrl}/api/v1/me`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(me.status).toBe(200);
     expect(await me.json()).toEqual({
       user: { id: rep.id, email: rep.email, name: rep.name },
@@ -35,7 +48,10 @@ describe("HTTP surface: REST v1, OpenAPI, health, metrics, headers, rate limits"
   it("rejects bad credentials, bad bodies and missing tokens with clear errors", async () => {
     const wrong = await post("/api/v1/auth/token", { email: rep.email, password: "wrong password" });
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toMatchObject({ error: "UNAUTHORIZED", message: expect.stringContaining("incorrect") });
+    expect(await wrong.json()).toMatchObject({
+      error: "UNAUTHORIZED",
+      message: expect.stringContaining("incorrect"),
+    });
     const bad = await post("/api/v1/auth/token", { email: "nope" });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/email|password/);
@@ -46,14 +62,20 @@ describe("HTTP surface: REST v1, OpenAPI, health, metrics, headers, rate limits"
   it("publishes an OpenAPI document generated from the schemas, and a docs page", async () => {
     const doc = (await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>
+      >;
     };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/auth/refresh", "/api/v1/auth/token", "/api/v1/me"]);
-    expect(doc.paths["/api/v1/auth/token"]?.post?.requestBody?.content["application/json"]?.schema.required).toEqual([
-      "email",
-      "password",
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/auth/refresh",
+      "/api/v1/auth/token",
+      "/api/v1/me",
     ]);
+    expect(
+      doc.paths["/api/v1/auth/token"]?.post?.requestBody?.content["application/json"]?.schema.required,
+    ).toEqual(["email", "password"]);
     const page = await fetch(`${app.baseUrl}/api/docs/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("swagger");
@@ -71,9 +93,13 @@ describe("HTTP surface: REST v1, OpenAPI, health, metrics, headers, rate limits"
   });
 
   it("allows cross-origin calls only from the configured origins", async () => {
-    const allowed = await fetch(`${app.baseUrl}/healthz`, { headers: { origin: "https://app.example.test" } });
+    const allowed = await fetch(`${app.baseUrl}/healthz`, {
+      headers: { origin: "https://app.example.test" },
+    });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.test");
-    const denied = await fetch(`${app.baseUrl}/healthz`, { headers: { origin: "https://evil.example.test" } });
+    const denied = await fetch(`${app.baseUrl}/healthz`, {
+      headers: { origin: "https://evil.example.test" },
+    });
     expect(denied.headers.get("access-control-allow-origin")).toBeNull();
   });
 

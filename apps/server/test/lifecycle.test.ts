@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,14 @@ function slowLogin(port: number, sent: () => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ email: "manager@demo.plaibook.test", password: "plaibook-demo" });
     const req = request(
-      { port, host: "127.0.0.1", path: "/api/v1/auth/token", method: "POST", agent: false, headers: { "content-type": "application/json" } },
+      {
+        port,
+        host: "127.0.0.1",
+        path: "/api/v1/auth/token",
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json" },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -41,7 +48,13 @@ describe("plaibook start with embedded Postgres", () => {
 
   it("starts, serves, drains in-flight requests on SIGTERM, stops Postgres, and restarts without duplicating demo data", async () => {
     const port = await freePort();
-    const env = { PORT: String(port), PLAIBOOK_DATA_DIR: dataDir, PLAIBOOK_PG_PORT: String(await freePort()), LOG_LEVEL: "info", NODE_ENV: "production" };
+    const env = {
+      PORT: String(port),
+      PLAIBOOK_DATA_DIR: dataDir,
+      PLAIBOOK_PG_PORT: String(await freePort()),
+      LOG_LEVEL: "info",
+      NODE_ENV: "production",
+    };
     const clusterDir = join(dataDir, "pg");
 
     const first = runCli(["start"], env);

@@ -65,24 +65,34 @@ describe("job queue conventions", () => {
 
   it("refuses to send a payload that does not match the job's schema", async () => {
     await expect(
-      withOrg(db.appPool, orgId, (tx) => enqueue(queue.boss, tx, echoJob, { word: 42 } as unknown as { word: string })),
+      withOrg(db.appPool, orgId, (tx) =>
+        enqueue(queue.boss, tx, echoJob, { word: 42 } as unknown as { word: string }),
+      ),
     ).rejects.toThrow();
   });
 
   it("retries a failing job, then moves it to its dead-letter queue", async () => {
     const queueInfo = await queue.boss.getQueue(failingJob.name);
-    expect(queueInfo).toMatchObject({ deadLetter: deadLetterOf(failingJob.name), retryLimit: 1, retryBackoff: true });
+    expect(queueInfo).toMatchObject({
+      deadLetter: deadLetterOf(failingJob.name),
+      retryLimit: 1,
+      retryBackoff: true,
+    });
     await withOrg(db.appPool, orgId, (tx) => enqueue(queue.boss, tx, failingJob, { n: 7 }));
     await expect
-      .poll(async () => {
-        const { rows } = await db.ownerPool.query<{ n: number }>("select count(*)::int as n from pgboss.job where name = $1", [
-          deadLetterOf(failingJob.name),
-        ]);
-        return rows[0]?.n;
-      }, {
-        timeout: 20_000,
-        interval: 500,
-      })
+      .poll(
+        async () => {
+          const { rows } = await db.ownerPool.query<{ n: number }>(
+            "select count(*)::int as n from pgboss.job where name = $1",
+            [deadLetterOf(failingJob.name)],
+          );
+          return rows[0]?.n;
+        },
+        {
+          timeout: 20_000,
+          interval: 500,
+        },
+      )
       .toBe(1);
     expect(failures).toBe(2);
   }, 30_000);

@@ -4,7 +4,12 @@ import { orgRoom } from "../src/platform/realtime/socket.js";
 import { buildOrg, startTestApp, type TTestApp } from "./harness.js";
 
 function connect(baseUrl: string, token?: string): Socket {
-  return io(baseUrl, { transports: ["websocket"], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+  return io(baseUrl, {
+    transports: ["websocket"],
+    auth: token ? { token } : {},
+    reconnection: false,
+    forceNew: true,
+  });
 }
 
 function connected(socket: Socket): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findTeamMembersForTest } from "./rls-helpers.js";
 import { withOrg, withoutOrg } from "../src/platform/db/with-org.js";
 import { buildOrg, buildUser, caller, ownerQuery, startTestApp, type TTestApp } from "./harness.js";
+import { findTeamMembersForTest } from "./rls-helpers.js";
 
 describe("tenant isolation through row-level security", () => {
   let app: TTestApp;
@@ -18,15 +18,22 @@ describe("tenant isolation through row-level security", () => {
   afterAll(async () => app.close());
 
   it("runs requests as a role that cannot bypass RLS", async () => {
-    const { rows } = await app.services.db.appPool.query<{ current_user: string; rolbypassrls: boolean; rolsuper: boolean }>(
-      "select current_user, rolbypassrls, rolsuper from pg_roles where rolname = current_user",
-    );
+    const { rows } = await app.services.db.appPool.query<{
+      current_user: string;
+      rolbypassrls: boolean;
+      rolsuper: boolean;
+    }>("select current_user, rolbypassrls, rolsuper from pg_roles where rolname = current_user");
     expect(rows[0]).toEqual({ current_user: "plaibook_app", rolbypassrls: false, rolsuper: false });
     const forced = await ownerQuery<{ relname: string }>(
       app,
       "select relname from pg_class where relname in ('organizations','users','refresh_tokens','audit_log') and relrowsecurity and relforcerowsecurity",
     );
-    expect(forced.map((r) => r.relname).sort()).toEqual(["audit_log", "organizations", "refresh_tokens", "users"]);
+    expect(forced.map((r) => r.relname).sort()).toEqual([
+      "audit_log",
+      "organizations",
+      "refresh_tokens",
+      "users",
+    ]);
   });
 
   it("cannot read another organisation's row even with its exact id", async () => {
@@ -36,7 +43,13 @@ describe("tenant isolation through row-level security", () => {
       const orgs = await tx.client.query("select id from organizations where id = $1", [orgB.orgId]);
       const tokens = await tx.client.query("select id from refresh_tokens where org_id = $1", [orgB.orgId]);
       const audit = await tx.client.query("select id from audit_log where org_id = $1", [orgB.orgId]);
-      return { byId: byId.rowCount, all: all.rows, orgs: orgs.rowCount, tokens: tokens.rowCount, audit: audit.rowCount };
+      return {
+        byId: byId.rowCount,
+        all: all.rows,
+        orgs: orgs.rowCount,
+        tokens: tokens.rowCount,
+        audit: audit.rowCount,
+      };
     });
     expect(rows.byId).toBe(0);
     expect(rows.orgs).toBe(0);
@@ -55,27 +68,37 @@ describe("tenant isolation through row-level security", () => {
     expect(result).toEqual({ updated: 0, deleted: 0 });
     await expect(
       withOrg(app.services.db.appPool, orgA.orgId, (tx) =>
-        tx.client.query("insert into users (org_id, email, name, role) values ($1, 'intruder@example.test', 'I', 'owner')", [
-          orgB.orgId,
-        ]),
+        tx.client.query(
+          "insert into users (org_id, email, name, role) values ($1, 'intruder@example.test', 'I', 'owner')",
+          [orgB.orgId],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
-    const [stored] = await ownerQuery<{ role: string }>(app, "select role from users where id = $1", [repB.id]);
+    const [stored] = await ownerQuery<{ role: string }>(app, "select role from users where id = $1", [
+      repB.id,
+    ]);
     expect(stored?.role).toBe("rep");
   });
 
   it("shows nothing at all when no organisation is set", async () => {
-    const count = await withoutOrg(app.services.db.appPool, async (tx) => (await tx.client.query("select 1 from users")).rowCount);
+    const count = await withoutOrg(
+      app.services.db.appPool,
+      async (tx) => (await tx.client.query("select 1 from users")).rowCount,
+    );
     expect(count).toBe(0);
   });
 
   it("answers a crafted cross-tenant id through the API as not found", async () => {
     const api = caller(app, { accessToken: orgA.session.accessToken });
-    await expect(api.users.changeRole({ userId: repB.id, role: "viewer" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.users.changeRole({ userId: repB.id, role: "viewer" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(api.users.deactivate({ userId: repB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const [stored] = await ownerQuery<{ role: string; status: string }>(app, "select role, status from users where id = $1", [
-      repB.id,
-    ]);
+    const [stored] = await ownerQuery<{ role: string; status: string }>(
+      app,
+      "select role, status from users where id = $1",
+      [repB.id],
+    );
     expect(stored).toEqual({ role: "rep", status: "active" });
   });
 
@@ -86,6 +109,8 @@ describe("tenant isolation through row-level security", () => {
       orgId: orgB.orgId,
       role: "owner",
     });
-    await expect(caller(app, { accessToken: forged }).users.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(caller(app, { accessToken: forged }).users.list()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 });

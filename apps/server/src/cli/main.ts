@@ -21,7 +21,8 @@ function configOrExit(): TConfig {
 
 function fail(log: Logger | null, error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ConfigError) for (const problem of error.problems) process.stderr.write(`${problem}\n`);
+  if (error instanceof ConfigError)
+    for (const problem of error.problems) process.stderr.write(`${problem}\n`);
   else if (log) log.fatal({ err: error }, message);
   else process.stderr.write(`${message}\n`);
   process.exit(1);
@@ -99,7 +100,9 @@ program
     });
   });
 
-async function withDatabase(work: (db: ReturnType<typeof createDatabase>, log: Logger) => Promise<void>): Promise<void> {
+async function withDatabase(
+  work: (db: ReturnType<typeof createDatabase>, log: Logger) => Promise<void>,
+): Promise<void> {
   const config = configOrExit();
   const log = createLogger(config);
   const { url, embedded } = await openDatabase(config, log).catch((error: unknown) => fail(log, error));

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 const ZBool = z
-  .enum(["0", "1", "true", "false", "yes", "no", "on", "off"], { error: "expected 1/0, true/false, yes/no or on/off" })
+  .enum(["0", "1", "true", "false", "yes", "no", "on", "off"], {
+    error: "expected 1/0, true/false, yes/no or on/off",
+  })
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
 const int = (min: number, max: number) =>
@@ -11,14 +13,12 @@ const int = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-const csv = z
-  .string()
-  .transform((v) =>
-    v
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+const csv = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /**
  * Every environment variable Plaibook reads. README's configuration table mirrors this list;

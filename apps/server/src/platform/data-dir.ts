@@ -16,7 +16,10 @@ export function loadOrCreateSecrets(dataDir: string): TDataDirSecrets {
     }
     throw new Error(`${file} is unreadable or incomplete: move it aside to generate new secrets`);
   }
-  const secrets = { jwtSecret: randomBytes(48).toString("base64url"), secretsKey: randomBytes(32).toString("hex") };
+  const secrets = {
+    jwtSecret: randomBytes(48).toString("base64url"),
+    secretsKey: randomBytes(32).toString("hex"),
+  };
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
 }
@@ -28,7 +31,8 @@ export function loadOrCreateSecrets(dataDir: string): TDataDirSecrets {
  */
 export function resolveClusterDir(dataDir: string): { dir: string; relocated: boolean } {
   const wanted = join(resolve(dataDir), "pg");
-  if (process.getuid?.() !== 0 || parentsTraversable(dirname(wanted))) return { dir: wanted, relocated: false };
+  if (process.getuid?.() !== 0 || parentsTraversable(dirname(wanted)))
+    return { dir: wanted, relocated: false };
   const hash = createHash("sha256").update(resolve(dataDir)).digest("hex").slice(0, 12);
   return { dir: join(tmpdir(), `plaibook-${hash}`, "pg"), relocated: true };
 }

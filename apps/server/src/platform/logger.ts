@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import type { TConfig } from "./config.js";
 
 export type { Logger };
@@ -9,9 +9,23 @@ export function createLogger(config: Pick<TConfig, "LOG_LEVEL" | "NODE_ENV">): L
   return pino({
     level: config.LOG_LEVEL,
     redact: {
-      paths: ["req.headers.authorization", "req.headers.cookie", "password", "*.password", "token", "*.token"],
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        "password",
+        "*.password",
+        "token",
+        "*.token",
+      ],
       censor: "[redacted]",
     },
-    ...(pretty ? { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: "pino-pretty",
+            options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" },
+          },
+        }
+      : {}),
   });
 }

@@ -5,7 +5,12 @@ import { hashOpaqueToken } from "../../platform/auth/tokens.js";
 import { withOrg, withoutOrg } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
 import { recordAudit } from "../audit/index.js";
-import { completeInvite, findActiveUser, findInviteCandidate, getInvitedUserForUpdate } from "../users/index.js";
+import {
+  completeInvite,
+  findActiveUser,
+  findInviteCandidate,
+  getInvitedUserForUpdate,
+} from "../users/index.js";
 import type { TAuthDeps } from "./deps.js";
 import { issueSession, type TIssuedSession } from "./issue-session.js";
 
@@ -24,7 +29,7 @@ export async function acceptInvite(
   return withOrg(deps.appPool, found.orgId, async (tx) => {
     const invited = await getInvitedUserForUpdate(tx, found.userId);
     const expired = !invited?.inviteExpiresAt || invited.inviteExpiresAt.getTime() <= Date.now();
-    if (!invited || invited.status !== "invited" || expired) throw new AppError("BAD_REQUEST", INVALID_INVITE);
+    if (invited?.status !== "invited" || expired) throw new AppError("BAD_REQUEST", INVALID_INVITE);
     await completeInvite(tx, invited.id, { name: input.name, passwordHash });
     const user = await findActiveUser(tx, invited.id);
     if (!user) throw new AppError("BAD_REQUEST", INVALID_INVITE);

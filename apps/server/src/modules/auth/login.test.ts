@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOrg, buildUser, caller, ownerQuery, startTestApp, type TTestApp } from "../../../test/harness.js";
+import {
+  buildOrg,
+  buildUser,
+  caller,
+  ownerQuery,
+  startTestApp,
+  type TTestApp,
+} from "../../../test/harness.js";
 import { LOGIN_FAILED_MESSAGE } from "./login.js";
 
 describe("login and lockout", () => {
@@ -15,7 +22,11 @@ describe("login and lockout", () => {
     const session = await caller(app).auth.login({ email: rep.email.toUpperCase(), password: rep.password });
     expect(session.user).toMatchObject({ id: rep.id, role: "rep" });
     expect(session.org.id).toBe(orgId);
-    const audit = await ownerQuery<{ action: string }>(app, "select action from audit_log where actor_user_id = $1", [rep.id]);
+    const audit = await ownerQuery<{ action: string }>(
+      app,
+      "select action from audit_log where actor_user_id = $1",
+      [rep.id],
+    );
     expect(audit.map((a) => a.action)).toContain("auth.login");
   });
 
@@ -23,12 +34,18 @@ describe("login and lockout", () => {
     const { orgId } = await buildOrg(app);
     const rep = await buildUser(app, orgId, "rep");
     for (let i = 0; i < 5; i += 1) {
-      await expect(caller(app).auth.login({ email: rep.email, password: "wrong password!" })).rejects.toMatchObject({
+      await expect(
+        caller(app).auth.login({ email: rep.email, password: "wrong password!" }),
+      ).rejects.toMatchObject({
         code: "UNAUTHORIZED",
         message: LOGIN_FAILED_MESSAGE,
       });
     }
-    const [row] = await ownerQuery<{ locked_until: Date | null }>(app, "select locked_until from users where id = $1", [rep.id]);
+    const [row] = await ownerQuery<{ locked_until: Date | null }>(
+      app,
+      "select locked_until from users where id = $1",
+      [rep.id],
+    );
     const minutes = ((row?.locked_until?.getTime() ?? 0) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
@@ -47,21 +64,29 @@ describe("login and lockout", () => {
     expect(actions.at(-1)).toMatchObject({ action: "auth.login_failed", reason: "locked" });
 
     // Once the lock has passed, the right password works again.
-    await ownerQuery(app, "update users set locked_until = now() - interval '1 second' where id = $1", [rep.id]);
-    await expect(caller(app).auth.login({ email: rep.email, password: rep.password })).resolves.toMatchObject({
-      user: { id: rep.id },
-    });
+    await ownerQuery(app, "update users set locked_until = now() - interval '1 second' where id = $1", [
+      rep.id,
+    ]);
+    await expect(caller(app).auth.login({ email: rep.email, password: rep.password })).resolves.toMatchObject(
+      {
+        user: { id: rep.id },
+      },
+    );
   });
 
   it("resets the failure count after a successful login", async () => {
     const { orgId } = await buildOrg(app);
     const rep = await buildUser(app, orgId, "rep");
     for (let i = 0; i < 4; i += 1) {
-      await expect(caller(app).auth.login({ email: rep.email, password: "nope nope nope" })).rejects.toThrow();
+      await expect(
+        caller(app).auth.login({ email: rep.email, password: "nope nope nope" }),
+      ).rejects.toThrow();
     }
     await caller(app).auth.login({ email: rep.email, password: rep.password });
     for (let i = 0; i < 4; i += 1) {
-      await expect(caller(app).auth.login({ email: rep.email, password: "nope nope nope" })).rejects.toThrow();
+      await expect(
+        caller(app).auth.login({ email: rep.email, password: "nope nope nope" }),
+      ).rejects.toThrow();
     }
     const [row] = await ownerQuery<{ locked_until: Date | null; failed_login_count: number }>(
       app,

@@ -65,7 +65,10 @@ export async function revokeAllForUser(tx: TTx, userId: string): Promise<number>
 }
 
 /** Ids only, from the security-definer lookup: a refresh arrives before the organisation is known. */
-export async function findRefreshTokenOrg(tx: TTx, tokenHash: string): Promise<{ tokenId: string; orgId: string } | null> {
+export async function findRefreshTokenOrg(
+  tx: TTx,
+  tokenHash: string,
+): Promise<{ tokenId: string; orgId: string } | null> {
   const { rows } = await tx.client.query<{ token_id: string; org_id: string }>(
     "select token_id, org_id from auth_find_refresh_token($1)",
     [tokenHash],

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOrg, caller, memoryCookies, ownerQuery, startTestApp, type TTestApp } from "../../../test/harness.js";
+import {
+  buildOrg,
+  caller,
+  memoryCookies,
+  ownerQuery,
+  startTestApp,
+  type TTestApp,
+} from "../../../test/harness.js";
 
 describe("refresh token rotation", () => {
   let app: TTestApp;
@@ -42,11 +49,17 @@ describe("refresh token rotation", () => {
     await expect(caller(app, { cookies: memoryCookies(legit) }).auth.refresh()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    const live = await ownerQuery(app, "select 1 from refresh_tokens where user_id = $1 and revoked_at is null", [owner.id]);
+    const live = await ownerQuery(
+      app,
+      "select 1 from refresh_tokens where user_id = $1 and revoked_at is null",
+      [owner.id],
+    );
     expect(live).toHaveLength(0);
-    const audit = await ownerQuery<{ action: string }>(app, "select action from audit_log where actor_user_id = $1", [
-      owner.id,
-    ]);
+    const audit = await ownerQuery<{ action: string }>(
+      app,
+      "select action from audit_log where actor_user_id = $1",
+      [owner.id],
+    );
     expect(audit.map((a) => a.action)).toContain("auth.refresh_reuse_detected");
   });
 
@@ -58,19 +71,27 @@ describe("refresh token rotation", () => {
     await expect(caller(app, { cookies: memoryCookies(token) }).auth.refresh()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    const audit = await ownerQuery<{ action: string }>(app, "select action from audit_log where actor_user_id = $1", [
-      owner.id,
-    ]);
+    const audit = await ownerQuery<{ action: string }>(
+      app,
+      "select action from audit_log where actor_user_id = $1",
+      [owner.id],
+    );
     expect(audit.map((a) => a.action)).toContain("auth.logout");
   });
 
   it("refuses a missing, unknown or expired token", async () => {
     await expect(caller(app).auth.refresh()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(caller(app, { cookies: memoryCookies("made-up-token") }).auth.refresh()).rejects.toMatchObject({
+    await expect(
+      caller(app, { cookies: memoryCookies("made-up-token") }).auth.refresh(),
+    ).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     const { cookies, owner } = await buildOrg(app);
-    await ownerQuery(app, "update refresh_tokens set expires_at = now() - interval '1 minute' where user_id = $1", [owner.id]);
+    await ownerQuery(
+      app,
+      "update refresh_tokens set expires_at = now() - interval '1 minute' where user_id = $1",
+      [owner.id],
+    );
     await expect(caller(app, { cookies }).auth.refresh()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

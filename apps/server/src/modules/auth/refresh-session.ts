@@ -6,7 +6,12 @@ import { recordAudit } from "../audit/index.js";
 import { findActiveUser } from "../users/index.js";
 import type { TAuthDeps } from "./deps.js";
 import { issueSession, type TIssuedSession } from "./issue-session.js";
-import { findRefreshTokenOrg, getRefreshTokenForUpdate, markRefreshTokenUsed, revokeFamily } from "./queries.js";
+import {
+  findRefreshTokenOrg,
+  getRefreshTokenForUpdate,
+  markRefreshTokenUsed,
+  revokeFamily,
+} from "./queries.js";
 
 export const SESSION_EXPIRED_MESSAGE = "Your session has ended. Please sign in again.";
 
@@ -20,7 +25,9 @@ export async function refreshSession(
   meta: TRequestMeta,
 ): Promise<TIssuedSession> {
   if (!refreshToken) throw new AppError("UNAUTHORIZED", SESSION_EXPIRED_MESSAGE);
-  const found = await withoutOrg(deps.appPool, (tx) => findRefreshTokenOrg(tx, hashOpaqueToken(refreshToken)));
+  const found = await withoutOrg(deps.appPool, (tx) =>
+    findRefreshTokenOrg(tx, hashOpaqueToken(refreshToken)),
+  );
   if (!found) throw new AppError("UNAUTHORIZED", SESSION_EXPIRED_MESSAGE);
 
   const outcome = await withOrg(deps.appPool, found.orgId, async (tx) => {

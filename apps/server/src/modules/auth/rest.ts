@@ -1,7 +1,7 @@
+import { ZLoginInput, ZRole } from "@plaibook/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ZLoginInput, ZRole } from "@plaibook/shared";
 import { requestMeta } from "../../platform/http/app.js";
 import { withBearer } from "../../platform/http/rest-auth.js";
 import type { TServices } from "../../platform/services.js";
@@ -13,7 +13,9 @@ import { refreshSession } from "./refresh-session.js";
 
 const ZTokenResponse = z.object({
   access_token: z.string(),
-  refresh_token: z.string().describe("Single use: each refresh returns a new one; reusing an old one ends the session."),
+  refresh_token: z
+    .string()
+    .describe("Single use: each refresh returns a new one; reusing an old one ends the session."),
   token_type: z.literal("Bearer"),
   expires_in: z.number().int().describe("Seconds until the access token expires"),
 });
@@ -55,7 +57,8 @@ export async function authRestRoutes(app: FastifyInstance, services: TServices):
         response: { 200: ZTokenResponse, 400: ZError, 401: ZError, 429: ZError },
       },
     },
-    async (req) => tokenResponse(await refreshSession(authDepsOf(services), req.body.refresh_token, requestMeta(req))),
+    async (req) =>
+      tokenResponse(await refreshSession(authDepsOf(services), req.body.refresh_token, requestMeta(req))),
   );
   api.get(
     "/api/v1/me",

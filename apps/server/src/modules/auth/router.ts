@@ -1,14 +1,14 @@
-import { ZAcceptInviteInput, ZLoginInput, ZSignupInput, type TSession } from "@plaibook/shared";
+import { type TSession, ZAcceptInviteInput, ZLoginInput, ZSignupInput } from "@plaibook/shared";
+import { authedProcedure, publicProcedure, router, type TRpcContext } from "../../platform/http/trpc.js";
 import { getOrg } from "../orgs/index.js";
-import type { TAuthDeps } from "./deps.js";
-import type { TIssuedSession } from "./issue-session.js";
 import { acceptInvite } from "./accept-invite.js";
+import type { TAuthDeps } from "./deps.js";
+import { authDepsOf } from "./deps-of.js";
+import type { TIssuedSession } from "./issue-session.js";
 import { login } from "./login.js";
 import { logout } from "./logout.js";
 import { refreshSession } from "./refresh-session.js";
 import { signup } from "./signup.js";
-import { authedProcedure, publicProcedure, router, type TRpcContext } from "../../platform/http/trpc.js";
-import { authDepsOf } from "./deps-of.js";
 
 /** The browser's refresh token lives in an httpOnly cookie; the session body carries the access token. */
 function startSession(ctx: TRpcContext, issued: TIssuedSession): TSession {

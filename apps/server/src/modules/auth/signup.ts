@@ -11,7 +11,11 @@ import type { TAuthDeps } from "./deps.js";
 import { issueSession, type TIssuedSession } from "./issue-session.js";
 
 /** Creates an organisation with its first owner, and signs the owner in. */
-export async function signup(deps: TAuthDeps, input: TSignupInput, meta: TRequestMeta): Promise<TIssuedSession> {
+export async function signup(
+  deps: TAuthDeps,
+  input: TSignupInput,
+  meta: TRequestMeta,
+): Promise<TIssuedSession> {
   const orgId = randomUUID();
   const passwordHash = await hashPassword(input.password);
   return withOrg(deps.appPool, orgId, async (tx) => {
@@ -25,8 +29,20 @@ export async function signup(deps: TAuthDeps, input: TSignupInput, meta: TReques
       passwordHash,
     });
     if (!owner) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
-    await recordAudit(tx, meta, { action: "org.created", orgId, actorUserId: owner.id, targetType: "organization", targetId: orgId });
-    await recordAudit(tx, meta, { action: "auth.signup", orgId, actorUserId: owner.id, targetType: "user", targetId: owner.id });
+    await recordAudit(tx, meta, {
+      action: "org.created",
+      orgId,
+      actorUserId: owner.id,
+      targetType: "organization",
+      targetId: orgId,
+    });
+    await recordAudit(tx, meta, {
+      action: "auth.signup",
+      orgId,
+      actorUserId: owner.id,
+      targetType: "user",
+      targetId: owner.id,
+    });
     return issueSession(deps, tx, { ...owner, orgId }, meta);
   });
 }

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { TSessionOrg } from "@plaibook/shared";
-import { AppError } from "../../platform/errors.js";
+import { eq } from "drizzle-orm";
 import type { TTx } from "../../platform/db/with-org.js";
+import { AppError } from "../../platform/errors.js";
 import { organizations } from "./tables.js";
 
 export async function getOrg(tx: TTx, orgId: string): Promise<TSessionOrg> {

@@ -1,5 +1,5 @@
-import type pg from "pg";
 import { ROLES, type TRole } from "@plaibook/shared";
+import type pg from "pg";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { withOrg } from "../../platform/db/with-org.js";
 import { recordAudit } from "../audit/index.js";
@@ -11,7 +11,13 @@ export const DEMO_ORG_ID = "00000000-0000-4000-8000-00000000de00";
 export const DEMO_PASSWORD = "plaibook-demo";
 export const DEMO_USERS: { email: string; name: string; role: TRole }[] = ROLES.map((role) => ({
   email: `${role}@demo.plaibook.test`,
-  name: { owner: "Olivia Owner", admin: "Adam Admin", manager: "Dana Manager", rep: "Riley Rep", viewer: "Vic Viewer" }[role],
+  name: {
+    owner: "Olivia Owner",
+    admin: "Adam Admin",
+    manager: "Dana Manager",
+    rep: "Riley Rep",
+    viewer: "Vic Viewer",
+  }[role],
   role,
 }));
 
@@ -26,7 +32,11 @@ export async function seedDemo(appPool: pg.Pool): Promise<{ createdOrg: boolean;
       if (inserted) createdUsers += 1;
     }
     if (created || createdUsers > 0) {
-      await recordAudit(tx, null, { action: "demo.seeded", orgId: DEMO_ORG_ID, details: { createdOrg: created, createdUsers } });
+      await recordAudit(tx, null, {
+        action: "demo.seeded",
+        orgId: DEMO_ORG_ID,
+        details: { createdOrg: created, createdUsers },
+      });
     }
     return { createdOrg: created, createdUsers };
   });

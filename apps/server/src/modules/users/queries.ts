@@ -1,7 +1,7 @@
-import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { TRole, TTeamMember, TUserStatus } from "@plaibook/shared";
-import { AppError } from "../../platform/errors.js";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { TTx } from "../../platform/db/with-org.js";
+import { AppError } from "../../platform/errors.js";
 import { users } from "./tables.js";
 
 const memberColumns = {
@@ -206,7 +206,10 @@ export async function completeInvite(
 }
 
 /** Ids only, from the security-definer lookup: login starts before the organisation is known. */
-export async function findLoginCandidate(tx: TTx, email: string): Promise<{ userId: string; orgId: string } | null> {
+export async function findLoginCandidate(
+  tx: TTx,
+  email: string,
+): Promise<{ userId: string; orgId: string } | null> {
   const { rows } = await tx.client.query<{ user_id: string; org_id: string }>(
     "select user_id, org_id from auth_find_user_by_email($1)",
     [email],

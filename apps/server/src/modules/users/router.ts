@@ -13,7 +13,13 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) =>
       inviteUser(ctx.uc, input, { inviteTtlHours: ctx.services.config.INVITE_TTL_HOURS }),
     ),
-  changeRole: procedureWith("team.manage").input(ZChangeRoleInput).mutation(({ ctx, input }) => changeRole(ctx.uc, input)),
-  deactivate: procedureWith("team.manage").input(ZUserIdInput).mutation(({ ctx, input }) => deactivateUser(ctx.uc, input)),
-  reactivate: procedureWith("team.manage").input(ZUserIdInput).mutation(({ ctx, input }) => reactivateUser(ctx.uc, input)),
+  changeRole: procedureWith("team.manage")
+    .input(ZChangeRoleInput)
+    .mutation(({ ctx, input }) => changeRole(ctx.uc, input)),
+  deactivate: procedureWith("team.manage")
+    .input(ZUserIdInput)
+    .mutation(({ ctx, input }) => deactivateUser(ctx.uc, input)),
+  reactivate: procedureWith("team.manage")
+    .input(ZUserIdInput)
+    .mutation(({ ctx, input }) => reactivateUser(ctx.uc, input)),
 });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOrg, buildUser, caller, ownerQuery, startTestApp, TEST_PASSWORD, type TTestApp } from "../../../test/harness.js";
+import {
+  buildOrg,
+  buildUser,
+  caller,
+  ownerQuery,
+  startTestApp,
+  TEST_PASSWORD,
+  type TTestApp,
+} from "../../../test/harness.js";
 
 describe("team management and role guards", () => {
   let app: TTestApp;
@@ -22,14 +30,20 @@ describe("team management and role guards", () => {
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const admin = await buildUser(app, orgId, "admin");
-    const invited = await as(admin.session).users.invite({ email: "new.rep@example.test", name: "New Rep", role: "rep" });
+    const invited = await as(admin.session).users.invite({
+      email: "new.rep@example.test",
+      name: "New Rep",
+      role: "rep",
+    });
     expect(invited.member).toMatchObject({ email: "new.rep@example.test", status: "invited", role: "rep" });
     expect(invited.inviteUrl).toMatch(/^\/accept-invite\?token=/);
   });
 
   it("refuses calls without a valid access token", async () => {
     await expect(caller(app).users.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(caller(app, { accessToken: "not.a.jwt" }).users.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(caller(app, { accessToken: "not.a.jwt" }).users.list()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 
   it("keeps admins below owners", async () => {
@@ -38,11 +52,17 @@ describe("team management and role guards", () => {
     await expect(
       as(admin.session).users.invite({ email: "boss@example.test", name: "Boss", role: "owner" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(as(admin.session).users.changeRole({ userId: owner.id, role: "viewer" })).rejects.toMatchObject({
+    await expect(
+      as(admin.session).users.changeRole({ userId: owner.id, role: "viewer" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(as(admin.session).users.deactivate({ userId: owner.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(as(admin.session).users.deactivate({ userId: admin.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(admin.session).users.deactivate({ userId: owner.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(as(admin.session).users.deactivate({ userId: admin.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("changes roles with effect on the next request, and audits it", async () => {
@@ -67,7 +87,9 @@ describe("team management and role guards", () => {
     const second = await buildUser(app, orgId, "owner");
     await as(session).users.changeRole({ userId: second.id, role: "admin" });
     // Now an admin: may no longer touch the owner.
-    await expect(as(second.session).users.changeRole({ userId: owner.id, role: "admin" })).rejects.toMatchObject({
+    await expect(
+      as(second.session).users.changeRole({ userId: owner.id, role: "admin" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const third = await buildUser(app, orgId, "owner");
@@ -83,11 +105,25 @@ describe("team management and role guards", () => {
 
   it("invites a user who accepts, sets a password and signs in", async () => {
     const { session } = await buildOrg(app);
-    const invite = await as(session).users.invite({ email: "Invitee@Example.test", name: "Invitee", role: "manager" });
+    const invite = await as(session).users.invite({
+      email: "Invitee@Example.test",
+      name: "Invitee",
+      role: "manager",
+    });
     const token = new URL(invite.inviteUrl, "http://x").searchParams.get("token") ?? "";
-    const accepted = await caller(app).auth.acceptInvite({ token, name: "Ivy Invitee", password: TEST_PASSWORD });
-    expect(accepted.user).toMatchObject({ email: "invitee@example.test", name: "Ivy Invitee", role: "manager" });
-    await expect(caller(app).auth.acceptInvite({ token, name: "Again", password: TEST_PASSWORD })).rejects.toMatchObject({
+    const accepted = await caller(app).auth.acceptInvite({
+      token,
+      name: "Ivy Invitee",
+      password: TEST_PASSWORD,
+    });
+    expect(accepted.user).toMatchObject({
+      email: "invitee@example.test",
+      name: "Ivy Invitee",
+      role: "manager",
+    });
+    await expect(
+      caller(app).auth.acceptInvite({ token, name: "Again", password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     const login = await caller(app).auth.login({ email: "invitee@example.test", password: TEST_PASSWORD });
@@ -99,13 +135,20 @@ describe("team management and role guards", () => {
   it("refuses a duplicate email and an expired invite", async () => {
     const { session } = await buildOrg(app);
     await as(session).users.invite({ email: "dup@example.test", name: "Dup", role: "rep" });
-    await expect(as(session).users.invite({ email: "dup@example.test", name: "Dup", role: "rep" })).rejects.toMatchObject({
+    await expect(
+      as(session).users.invite({ email: "dup@example.test", name: "Dup", role: "rep" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
     const invite = await as(session).users.invite({ email: "late@example.test", name: "Late", role: "rep" });
-    await ownerQuery(app, "update users set invite_expires_at = now() - interval '1 minute' where email = 'late@example.test'");
+    await ownerQuery(
+      app,
+      "update users set invite_expires_at = now() - interval '1 minute' where email = 'late@example.test'",
+    );
     const token = new URL(invite.inviteUrl, "http://x").searchParams.get("token") ?? "";
-    await expect(caller(app).auth.acceptInvite({ token, name: "Late", password: TEST_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      caller(app).auth.acceptInvite({ token, name: "Late", password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
@@ -114,7 +157,9 @@ describe("team management and role guards", () => {
     const { orgId, session } = await buildOrg(app);
     const rep = await buildUser(app, orgId, "rep");
     expect((await as(session).users.deactivate({ userId: rep.id })).status).toBe("deactivated");
-    await expect(caller(app, { cookies: rep.cookies }).auth.refresh()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(caller(app, { cookies: rep.cookies }).auth.refresh()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     expect((await as(session).users.reactivate({ userId: rep.id })).status).toBe("active");
     await expect(caller(app).auth.login({ email: rep.email, password: rep.password })).resolves.toBeDefined();
   });

@@ -8,10 +8,13 @@ import type { TActor } from "./actor.js";
  * take effect on the very next request.
  */
 export async function loadActor(tx: TTx, userId: string): Promise<TActor | null> {
-  const { rows } = await tx.client.query<{ id: string; org_id: string; role: TRole; email: string; name: string }>(
-    "select id, org_id, role, email, name from users where id = $1 and status = 'active'",
-    [userId],
-  );
+  const { rows } = await tx.client.query<{
+    id: string;
+    org_id: string;
+    role: TRole;
+    email: string;
+    name: string;
+  }>("select id, org_id, role, email, name from users where id = $1 and status = 'active'", [userId]);
   const row = rows[0];
   return row ? { userId: row.id, orgId: row.org_id, role: row.role, email: row.email, name: row.name } : null;
 }

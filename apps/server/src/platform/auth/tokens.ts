@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import { type TRole, ZRole } from "@plaibook/shared";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
-import { ZRole, type TRole } from "@plaibook/shared";
 
 const ISSUER = "plaibook";
 const AUDIENCE = "plaibook-api";
@@ -32,9 +32,15 @@ export function createTokenService(secret: string, accessTtlSeconds: number): TT
         .sign(key),
     verifyAccess: async (token) => {
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ["HS256"],
+        });
         const claims = ZClaims.safeParse(payload);
-        return claims.success ? { userId: claims.data.sub, orgId: claims.data.org, role: claims.data.role } : null;
+        return claims.success
+          ? { userId: claims.data.sub, orgId: claims.data.org, role: claims.data.role }
+          : null;
       } catch (error) {
         if (error instanceof errors.JOSEError) return null;
         throw error;

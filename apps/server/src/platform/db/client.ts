@@ -14,8 +14,15 @@ export type TDatabase = {
   close: () => Promise<void>;
 };
 
-export function createDatabase(url: string, options: { appPoolSize?: number; ownerPoolSize?: number } = {}): TDatabase {
-  const ownerPool = new pg.Pool({ connectionString: url, max: options.ownerPoolSize ?? 5, application_name: "plaibook-owner" });
+export function createDatabase(
+  url: string,
+  options: { appPoolSize?: number; ownerPoolSize?: number } = {},
+): TDatabase {
+  const ownerPool = new pg.Pool({
+    connectionString: url,
+    max: options.ownerPoolSize ?? 5,
+    application_name: "plaibook-owner",
+  });
   const appPool = new pg.Pool({
     connectionString: url,
     max: options.appPoolSize ?? 20,

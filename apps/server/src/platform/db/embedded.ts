@@ -45,7 +45,10 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   const url = `postgres://${SUPERUSER}:plaibook-embedded@127.0.0.1:${port}/${database}`;
-  await createDatabaseIfMissing(`postgres://${SUPERUSER}:plaibook-embedded@127.0.0.1:${port}/postgres`, database);
+  await createDatabaseIfMissing(
+    `postgres://${SUPERUSER}:plaibook-embedded@127.0.0.1:${port}/postgres`,
+    database,
+  );
   return {
     url,
     stop: async () => {

@@ -20,7 +20,11 @@ export async function withoutOrg<T>(appPool: pg.Pool, work: (tx: TTx) => Promise
   return inTransaction(appPool, null, work);
 }
 
-async function inTransaction<T>(appPool: pg.Pool, orgId: string | null, work: (tx: TTx) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  appPool: pg.Pool,
+  orgId: string | null,
+  work: (tx: TTx) => Promise<T>,
+): Promise<T> {
   const client = await appPool.connect();
   try {
     await client.query("begin");

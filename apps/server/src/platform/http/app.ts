@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyCookie from "@fastify/cookie";
@@ -5,8 +6,8 @@ import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import type { AnyRouter } from "@trpc/server";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -15,7 +16,6 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { randomUUID } from "node:crypto";
 import type { TRequestMeta } from "../auth/actor.js";
 import { AppError, httpStatusOf } from "../errors.js";
 import type { TMetrics } from "../metrics.js";
@@ -71,7 +71,10 @@ export async function buildHttpApp(options: {
       },
     },
   });
-  await app.register(fastifyCors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true });
+  await app.register(fastifyCors, {
+    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    credentials: true,
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -95,7 +98,9 @@ export async function buildHttpApp(options: {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err: error }, "request failed");
-      return reply.status(500).send({ error: "INTERNAL", message: INTERNAL_ERROR_MESSAGE, requestId: req.id });
+      return reply
+        .status(500)
+        .send({ error: "INTERNAL", message: INTERNAL_ERROR_MESSAGE, requestId: req.id });
     }
     const validation = (error as { validation?: unknown }).validation;
     return reply
@@ -123,7 +128,8 @@ export async function buildHttpApp(options: {
       router: options.appRouter,
       createContext: ({ req, res }) => createContext(services, req, res),
       onError: ({ error, path }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") log.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          log.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
       },
     } satisfies FastifyTRPCPluginOptions<AnyRouter>["trpcOptions"],
   });
@@ -135,7 +141,11 @@ export async function buildHttpApp(options: {
 
 export function requestMeta(req: FastifyRequest): TRequestMeta {
   const ua = req.headers["user-agent"];
-  return { ip: req.ip ?? null, userAgent: typeof ua === "string" ? ua.slice(0, 300) : null, requestId: String(req.id) };
+  return {
+    ip: req.ip ?? null,
+    userAgent: typeof ua === "string" ? ua.slice(0, 300) : null,
+    requestId: String(req.id),
+  };
 }
 
 export function bearerToken(req: FastifyRequest): string | null {
@@ -173,16 +183,29 @@ function createContext(services: TServices, req: FastifyRequest, res: FastifyRep
 function registerWebApp(app: FastifyInstance, webDistDir: string | null): void {
   const index = webDistDir ? join(webDistDir, "index.html") : null;
   if (webDistDir && index && existsSync(index)) {
-    void app.register(fastifyStatic, { root: webDistDir, index: false, wildcard: false, maxAge: "1h", immutable: false });
+    void app.register(fastifyStatic, {
+      root: webDistDir,
+      index: false,
+      wildcard: false,
+      maxAge: "1h",
+      immutable: false,
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const wantsPage =
-      req.method === "GET" && !/^\/(api|trpc|socket\.io)\//.test(req.url) && req.headers.accept?.includes("text/html");
-    if (!wantsPage) return reply.status(404).send({ error: "NOT_FOUND", message: `No route for ${req.method} ${req.url.split("?")[0]}` });
+      req.method === "GET" &&
+      !/^\/(api|trpc|socket\.io)\//.test(req.url) &&
+      req.headers.accept?.includes("text/html");
+    if (!wantsPage)
+      return reply
+        .status(404)
+        .send({ error: "NOT_FOUND", message: `No route for ${req.method} ${req.url.split("?")[0]}` });
     if (index && existsSync(index)) return reply.header("cache-control", "no-cache").sendFile("index.html");
     return reply
       .status(503)
       .type("text/html")
-      .send("<h1>Plaibook</h1><p>The web app is not built. Run <code>npm run build</code> (npm start does this).</p>");
+      .send(
+        "<h1>Plaibook</h1><p>The web app is not built. Run <code>npm run build</code> (npm start does this).</p>",
+      );
   });
 }

@@ -7,7 +7,11 @@ import type { TServices } from "../services.js";
 import { bearerToken, requestMeta } from "./app.js";
 
 /** Runs a REST handler's unit of work as the bearer token's user, inside their org's transaction. */
-export async function withBearer<T>(services: TServices, req: FastifyRequest, work: (ctx: TCtx) => Promise<T>): Promise<T> {
+export async function withBearer<T>(
+  services: TServices,
+  req: FastifyRequest,
+  work: (ctx: TCtx) => Promise<T>,
+): Promise<T> {
   const token = bearerToken(req);
   const claims = token ? await services.tokens.verifyAccess(token) : null;
   if (!claims) throw new AppError("UNAUTHORIZED", "Missing or invalid bearer token");

@@ -1,6 +1,6 @@
-import { initTRPC, TRPCError } from "@trpc/server";
 import type { TPermission } from "@plaibook/shared";
 import { can } from "@plaibook/shared";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { TRequestMeta } from "../auth/actor.js";
 import { loadActor } from "../auth/load-actor.js";
@@ -30,7 +30,11 @@ const t = initTRPC.context<TRpcContext>().create({
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
-      message: internal ? INTERNAL_ERROR_MESSAGE : zodError ? firstZodMessage(error.cause as ZodError) : shape.message,
+      message: internal
+        ? INTERNAL_ERROR_MESSAGE
+        : zodError
+          ? firstZodMessage(error.cause as ZodError)
+          : shape.message,
       data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError },
     };
   },
@@ -64,7 +68,8 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!claims) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return withOrg(ctx.services.db.appPool, claims.orgId, async (tx) => {
     const actor = await loadActor(tx, claims.userId);
-    if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
+    if (!actor)
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
     const uc: TCtx = { tx, actor, meta: ctx.meta };
     const result = await next({ ctx: { uc } });
     // A failed procedure must not commit half its writes.
@@ -77,7 +82,10 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 export function procedureWith(permission: TPermission) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!can(ctx.uc.actor.role, permission)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.uc.actor.role}) may not do this.` });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Your role (${ctx.uc.actor.role}) may not do this.`,
+      });
     }
     return next();
   });

@@ -1,6 +1,6 @@
 import { PgBoss } from "pg-boss";
-import type { Logger } from "../logger.js";
 import { APP_ROLE, type TDatabase } from "../db/client.js";
+import type { Logger } from "../logger.js";
 import { ensureQueues, type TJobDefinition } from "./jobs.js";
 
 export type TQueue = {
@@ -41,14 +41,22 @@ export async function startQueue(options: {
     for (const job of jobs) {
       await boss.work(
         job.name,
-        { batchSize: 1, includeMetadata: true, localConcurrency: job.concurrency ?? 2, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
+        {
+          batchSize: 1,
+          includeMetadata: true,
+          localConcurrency: job.concurrency ?? 2,
+          pollingIntervalSeconds: 1,
+          notifyPollingIntervalSeconds: 1,
+        },
         async ([raw]) => {
           if (!raw) return;
           const jobLog = log.child({ job: job.name, jobId: raw.id });
           const payload = job.payload.safeParse(raw.data);
           if (!payload.success) {
             // A malformed payload will never succeed: say why, and let retries end in the DLQ.
-            throw new Error(`invalid payload for ${job.name}: ${payload.error.issues.map((i) => i.message).join("; ")}`);
+            throw new Error(
+              `invalid payload for ${job.name}: ${payload.error.issues.map((i) => i.message).join("; ")}`,
+            );
           }
           await job.handle(payload.data, { log: jobLog, db, jobId: raw.id, retryCount: raw.retryCount });
         },

@@ -45,7 +45,10 @@ export async function ensureQueues(
 ): Promise<void> {
   for (const job of jobs) {
     const dlq = deadLetterOf(job.name);
-    await boss.createQueue(dlq, { retentionSeconds: DEAD_LETTER_RETENTION_SECONDS, deleteAfterSeconds: DEAD_LETTER_RETENTION_SECONDS });
+    await boss.createQueue(dlq, {
+      retentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
+      deleteAfterSeconds: DEAD_LETTER_RETENTION_SECONDS,
+    });
     const queueOptions = {
       ...QUEUE_DEFAULTS,
       ...(job.retryLimit === undefined ? {} : { retryLimit: job.retryLimit }),

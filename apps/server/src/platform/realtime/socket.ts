@@ -32,7 +32,9 @@ export function startRealtime(options: {
 }): TRealtime {
   const { ownerPool, appPool, tokens, log } = options;
   const io = new Server({
-    adapter: createAdapter(ownerPool, { errorHandler: (error) => log.warn({ err: error }, "socket.io adapter error") }),
+    adapter: createAdapter(ownerPool, {
+      errorHandler: (error) => log.warn({ err: error }, "socket.io adapter error"),
+    }),
     cors: options.corsOrigins.length > 0 ? { origin: options.corsOrigins, credentials: true } : undefined,
     serveClient: false,
   });

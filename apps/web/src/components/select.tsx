@@ -40,7 +40,7 @@ export function SelectField({
         className={clsx(
           controlClass,
           controlRing(Boolean(error)),
-          controlSize === "sm" ? "h-8 pr-8" : "h-10 pr-9",
+          controlSize === "sm" ? "h-8 pr-7 pl-2.5" : "h-10 pr-9",
         )}
         {...rest}
       >

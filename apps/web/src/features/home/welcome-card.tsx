@@ -55,7 +55,7 @@ export function WelcomeCard({ user, org }: { user: TSessionUser; org: TSessionOr
             focusRing,
           )}
         >
-          Go to your team <ArrowRight aria-hidden="true" className="size-4" />
+          View members <ArrowRight aria-hidden="true" className="size-4" />
         </Link>
       </div>
     </Card>

@@ -110,7 +110,7 @@ export function AppShell(props: TAppShellProps) {
   }, [menuOpen]);
 
   return (
-    <div className="min-h-dvh bg-slate-50 lg:pl-64">
+    <div className="min-h-dvh bg-slate-50 lg:pl-60">
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-indigo-700 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
@@ -118,7 +118,7 @@ export function AppShell(props: TAppShellProps) {
         Skip to content
       </a>
 
-      <aside className="fixed inset-y-0 left-0 hidden w-64 flex-col bg-slate-900 px-3 py-5 lg:flex">
+      <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col bg-slate-900 px-3 py-5 lg:flex">
         <div className="px-3 pb-8">
           <Wordmark inverted />
         </div>
@@ -157,7 +157,7 @@ export function AppShell(props: TAppShellProps) {
         ) : null}
       </header>
 
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-6 lg:py-8">
         {props.children}
       </main>
     </div>

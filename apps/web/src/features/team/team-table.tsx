@@ -34,13 +34,13 @@ export type TTeamTableProps = {
 };
 
 const th =
-  "px-3 py-3 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase whitespace-nowrap xl:px-4";
+  "px-3 py-3 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase whitespace-nowrap";
 /**
  * On phones each row becomes a small card (cells stack, labelled by `data-label`); from `sm` up it is a
  * normal table. One DOM either way, so every value appears exactly once.
  */
 const td =
-  "block text-sm sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap xl:px-4 before:mb-0.5 before:block before:text-xs before:font-medium before:text-slate-500 before:content-[attr(data-label)] sm:before:content-none";
+  "block text-sm sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap before:mb-0.5 before:block before:text-xs before:font-medium before:text-slate-500 before:content-[attr(data-label)] sm:before:content-none";
 
 export function TeamTable({
   members,
@@ -97,7 +97,7 @@ export function TeamTable({
               >
                 <th
                   scope="row"
-                  className="col-span-2 block text-left text-sm font-normal sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap xl:px-4"
+                  className="col-span-2 block text-left text-sm font-normal sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap"
                 >
                   <div className="flex items-center gap-3">
                     <span
@@ -119,7 +119,7 @@ export function TeamTable({
                       label={`Role for ${member.name}`}
                       hideLabel
                       controlSize="sm"
-                      className="w-32 sm:w-28"
+                      className="w-30"
                       value={member.role}
                       disabled={busy}
                       options={actions.roleOptions.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
@@ -148,7 +148,7 @@ export function TeamTable({
                   <time dateTime={member.createdAt}>{formatDate(member.createdAt)}</time>
                 </td>
                 {canManage ? (
-                  <td className="col-span-2 block text-sm empty:hidden sm:table-cell sm:px-3 sm:py-3 sm:text-right xl:px-4">
+                  <td className="col-span-2 block text-sm empty:hidden sm:table-cell sm:px-3 sm:py-3 sm:text-right">
                     {actions.canDeactivate && onDeactivate ? (
                       <Button
                         variant="danger-ghost"

@@ -127,12 +127,26 @@ describe("auth rate limits", () => {
     const statuses = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await attempt()).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(await (await attempt()).json()).toMatchObject({ error: "TOO_MANY_REQUESTS" });
     const trpc = await fetch(`${app.baseUrl}/trpc/auth.login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "someone@example.test", password: "whatever1234" }),
     });
     expect(trpc.status).toBe(429);
+    // In the envelope the tRPC client reads, so the web app can show the message.
+    expect(await trpc.json()).toMatchObject({
+      error: {
+        message: expect.stringMatching(/^Too many attempts/),
+        data: { code: "TOO_MANY_REQUESTS", httpStatus: 429 },
+      },
+    });
+    const batched = await fetch(`${app.baseUrl}/trpc/auth.login,auth.refresh?batch=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ 0: { email: "someone@example.test", password: "whatever1234" } }),
+    });
+    expect(((await batched.json()) as unknown[]).length).toBe(2);
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 });

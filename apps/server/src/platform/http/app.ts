@@ -17,10 +17,10 @@ import Fastify, {
 } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { TRequestMeta } from "../auth/actor.js";
-import { AppError, httpStatusOf } from "../errors.js";
+import { AppError, type AppErrorCode, httpStatusOf } from "../errors.js";
 import type { TMetrics } from "../metrics.js";
 import type { TServices } from "../services.js";
-import { INTERNAL_ERROR_MESSAGE } from "./error-mapping.js";
+import { INTERNAL_ERROR_MESSAGE, trpcEnvelope } from "./error-mapping.js";
 import type { TRpcContext } from "./trpc.js";
 
 export const REFRESH_COOKIE = "plaibook_refresh";
@@ -80,21 +80,28 @@ export async function buildHttpApp(options: {
     global: false,
     max: config.AUTH_RATE_LIMIT_PER_MINUTE,
     timeWindow: "1 minute",
-    errorResponseBuilder: (_req, context) => ({
-      statusCode: 429,
-      error: "Too Many Requests",
-      message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-    }),
+    // Thrown, so the error handler below renders it like every other error.
+    errorResponseBuilder: (_req, context) =>
+      new AppError(
+        "TOO_MANY_REQUESTS",
+        `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
   });
   const authRateLimit = app.rateLimit();
   app.addHook("onRequest", async (req, reply) => {
     if (AUTH_PATHS.test(req.url.slice(0, 200))) await authRateLimit.call(app, req, reply);
   });
 
-  app.setErrorHandler((error: FastifyError, req, reply) => {
-    if (error instanceof AppError) {
-      return reply.status(httpStatusOf[error.code]).send({ error: error.code, message: error.message });
-    }
+  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+    const render = (code: AppErrorCode, status: number, message: string) =>
+      reply
+        .status(status)
+        .send(
+          req.url.startsWith("/trpc/")
+            ? trpcEnvelope(req.url, code, message, status)
+            : { error: code, message },
+        );
+    if (error instanceof AppError) return render(error.code, httpStatusOf[error.code], error.message);
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err: error }, "request failed");
@@ -102,10 +109,7 @@ export async function buildHttpApp(options: {
         .status(500)
         .send({ error: "INTERNAL", message: INTERNAL_ERROR_MESSAGE, requestId: req.id });
     }
-    const validation = (error as { validation?: unknown }).validation;
-    return reply
-      .status(status)
-      .send({ error: validation ? "BAD_REQUEST" : (error.code ?? "BAD_REQUEST"), message: error.message });
+    return render(status === 413 ? "BAD_REQUEST" : statusCodeOf(status), status, error.message);
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
@@ -208,4 +212,10 @@ function registerWebApp(app: FastifyInstance, webDistDir: string | null): void {
         "<h1>Plaibook</h1><p>The web app is not built. Run <code>npm run build</code> (npm start does this).</p>",
       );
   });
+}
+
+/** The AppError code for a 4xx raised by Fastify or a plugin (validation, body limits, …). */
+function statusCodeOf(status: number): AppErrorCode {
+  const match = (Object.entries(httpStatusOf) as [AppErrorCode, number][]).find(([, s]) => s === status);
+  return match?.[0] ?? "BAD_REQUEST";
 }

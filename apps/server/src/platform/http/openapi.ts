@@ -30,6 +30,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     routePrefix: "/api/docs",
     staticCSP: true,
     uiConfig: { docExpansion: "list" },
+    theme: { title: "Plaibook API" },
+    logo: { type: "image/svg+xml", content: LOGO, href: "/", target: "_self" },
   });
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, buildUser, startTestApp, type TTestApp } from "./harness.js";
 
@@ -148,5 +151,30 @@ describe("auth rate limits", () => {
     });
     expect(((await batched.json()) as unknown[]).length).toBe(2);
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("web app serving", () => {
+  let app: TTestApp;
+  beforeAll(async () => {
+    const dist = mkdtempSync(join(tmpdir(), "plaibook-dist-"));
+    mkdirSync(join(dist, "assets"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>Plaibook SPA</title>");
+    writeFileSync(join(dist, "assets", "app.js"), "console.log(1)");
+    app = await startTestApp({ env: { WEB_DIST_DIR: dist }, roles: { api: true, worker: false } });
+  });
+  afterAll(async () => app.close());
+
+  it("serves the SPA for app routes, files as they are, and JSON 404s for the rest", async () => {
+    for (const path of ["/", "/login", "/settings/team"]) {
+      const res = await fetch(`${app.baseUrl}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain("Plaibook SPA");
+    }
+    expect(await (await fetch(`${app.baseUrl}/assets/app.js`)).text()).toBe("console.log(1)");
+    expect((await fetch(`${app.baseUrl}/missing.png`)).status).toBe(404);
+    expect((await fetch(`${app.baseUrl}/api/v1/unknown`, { headers: { accept: "text/html" } })).status).toBe(
+      404,
+    );
   });
 });

@@ -196,14 +196,14 @@ function registerWebApp(app: FastifyInstance, webDistDir: string | null): void {
     });
   }
   app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split("?")[0] ?? "";
+    // App routes (/login, /settings/team) get the SPA; API paths and missing files (/x.png) get a 404.
     const wantsPage =
       req.method === "GET" &&
-      !/^\/(api|trpc|socket\.io)\//.test(req.url) &&
-      req.headers.accept?.includes("text/html");
+      !/^\/(api|trpc|socket\.io)(\/|$)/.test(path) &&
+      (req.headers.accept?.includes("text/html") || !/\.[a-z0-9]+$/i.test(path));
     if (!wantsPage)
-      return reply
-        .status(404)
-        .send({ error: "NOT_FOUND", message: `No route for ${req.method} ${req.url.split("?")[0]}` });
+      return reply.status(404).send({ error: "NOT_FOUND", message: `No route for ${req.method} ${path}` });
     if (index && existsSync(index)) return reply.header("cache-control", "no-cache").sendFile("index.html");
     return reply
       .status(503)

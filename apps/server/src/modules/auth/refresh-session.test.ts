@@ -93,5 +93,11 @@ describe("refresh token rotation", () => {
       [owner.id],
     );
     await expect(caller(app, { cookies }).auth.refresh()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const [audit] = await ownerQuery<{ reason: string }>(
+      app,
+      "select details->>'reason' as reason from audit_log where action = 'auth.refresh_rejected' and actor_user_id = $1",
+      [owner.id],
+    );
+    expect(audit?.reason).toBe("expired");
   });
 });

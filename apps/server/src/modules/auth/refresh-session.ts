@@ -32,7 +32,17 @@ export async function refreshSession(
 
   const outcome = await withOrg(deps.appPool, found.orgId, async (tx) => {
     const token = await getRefreshTokenForUpdate(tx, found.tokenId);
-    if (!token || token.revokedAt) return null;
+    if (!token) return null;
+    const reject = async (reason: string) => {
+      await recordAudit(tx, meta, {
+        action: "auth.refresh_rejected",
+        orgId: found.orgId,
+        actorUserId: token.userId,
+        details: { reason, familyId: token.familyId },
+      });
+      return null;
+    };
+    if (token.revokedAt) return reject("revoked");
     if (token.usedAt) {
       const revoked = await revokeFamily(tx, token.familyId);
       await recordAudit(tx, meta, {
@@ -45,11 +55,11 @@ export async function refreshSession(
       });
       return null;
     }
-    if (token.expiresAt.getTime() <= Date.now()) return null;
+    if (token.expiresAt.getTime() <= Date.now()) return reject("expired");
     const user = await findActiveUser(tx, token.userId);
     if (!user) {
       await revokeFamily(tx, token.familyId);
-      return null;
+      return reject("user_inactive");
     }
     await markRefreshTokenUsed(tx, token.id);
     await recordAudit(tx, meta, { action: "auth.refresh", orgId: found.orgId, actorUserId: user.id });

@@ -19,6 +19,20 @@ export function roleAtLeast(role: TRole, minimum: TRole): boolean {
 export const PERMISSIONS = {
   "team.view": "viewer",
   "team.manage": "admin",
+  "playbooks.view": "viewer",
+  "playbooks.edit": "manager",
+  "leads.view": "viewer",
+  "leads.edit": "rep",
+  "leads.import": "manager",
+  "campaigns.view": "viewer",
+  "campaigns.manage": "manager",
+  "conversations.view": "viewer",
+  "messages.send": "rep",
+  "optouts.view": "viewer",
+  "optouts.manage": "manager",
+  "tasks.view": "viewer",
+  "tasks.edit": "rep",
+  "sandbox.simulate": "rep",
 } as const satisfies Record<string, TRole>;
 export type TPermission = keyof typeof PERMISSIONS;
 

@@ -1,0 +1,123 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { campaigns } from "../campaigns/tables.js";
+import { leads } from "../leads/tables.js";
+import { organizations } from "../orgs/tables.js";
+
+/** Numbers an organisation sends from; inbound messages find their organisation by the number they were sent to. */
+export const phoneNumbers = pgTable(
+  "phone_numbers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    e164: text("e164").notNull(),
+    provider: text("provider").notNull(),
+    label: text("label").notNull().default(""),
+    /** Twilio Messaging Service SID, when the number sends through one. */
+    messagingServiceSid: text("messaging_service_sid"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("phone_numbers_e164_key").on(t.e164)],
+);
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    leadPhone: text("lead_phone").notNull(),
+    ourNumber: text("our_number").notNull(),
+    status: text("status").notNull().default("open"),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
+    lastMessagePreview: text("last_message_preview"),
+    costMicros: bigint("cost_micros", { mode: "number" }).notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("conversations_campaign_lead_key").on(t.campaignId, t.leadId),
+    index("conversations_route_idx").on(t.orgId, t.ourNumber, t.leadPhone, t.lastMessageAt),
+    index("conversations_org_last_idx").on(t.orgId, t.lastMessageAt),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id"),
+    leadId: uuid("lead_id").notNull(),
+    direction: text("direction").notNull(),
+    kind: text("kind").notNull(),
+    /** 0 = first touch, 1.. = follow-ups; with campaign and lead it makes planning exactly-once. */
+    touchIndex: integer("touch_index"),
+    body: text("body").notNull(),
+    status: text("status").notNull(),
+    fromNumber: text("from_number").notNull(),
+    toNumber: text("to_number").notNull(),
+    provider: text("provider").notNull(),
+    providerSid: text("provider_sid"),
+    segments: integer("segments").notNull().default(1),
+    encoding: text("encoding").notNull().default("GSM-7"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("messages_touch_key").on(t.campaignId, t.leadId, t.touchIndex).where(sql`${t.touchIndex} is not null`),
+    uniqueIndex("messages_provider_sid_key").on(t.provider, t.providerSid),
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+  ],
+);
+
+/** Every webhook delivery we accepted, once per (provider, kind, external id): replays are ignored. */
+export const webhookInbox = pgTable(
+  "webhook_inbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    kind: text("kind").notNull(),
+    externalId: text("external_id").notNull(),
+    payload: jsonb("payload").$type<Record<string, string>>().notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("webhook_inbox_dedupe_key").on(t.provider, t.kind, t.externalId)],
+);
+
+/**
+ * The Sandbox carrier's own record of what it accepted, keyed by our message id: sending the same
+ * message again returns the same SID instead of texting twice.
+ */
+export const sandboxOutbox = pgTable(
+  "sandbox_outbox",
+  {
+    sid: text("sid").primaryKey(),
+    orgId: uuid("org_id").notNull(),
+    clientRef: text("client_ref").notNull(),
+    fromNumber: text("from_number").notNull(),
+    toNumber: text("to_number").notNull(),
+    body: text("body").notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sandbox_outbox_client_ref_key").on(t.clientRef), index("sandbox_outbox_to_idx").on(t.toNumber)],
+);

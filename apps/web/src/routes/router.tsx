@@ -4,18 +4,41 @@ import { createRouter } from "@tanstack/react-router";
 import { FullPageSpinner } from "../components/spinner";
 import { acceptInviteRoute } from "./accept-invite";
 import { appLayoutRoute } from "./app-layout";
+import { campaignDetailRoute } from "./campaign-detail";
+import { campaignNewRoute } from "./campaign-new";
+import { campaignsRoute } from "./campaigns";
 import { homeRoute } from "./home";
+import { leadDetailRoute } from "./lead-detail";
+import { leadsRoute } from "./leads";
 import { loginRoute } from "./login";
 import { NotFoundPage, RouteErrorPage } from "./not-found";
+import { playbookEditRoute } from "./playbook-edit";
+import { playbooksRoute } from "./playbooks";
 import { rootRoute } from "./root";
+import { sandboxRoute } from "./sandbox";
+import { settingsOptOutsRoute } from "./settings-opt-outs";
 import { settingsTeamRoute } from "./settings-team";
 import { signupRoute } from "./signup";
+import { tasksRoute } from "./tasks";
 
 export const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   acceptInviteRoute,
-  appLayoutRoute.addChildren([homeRoute, settingsTeamRoute]),
+  appLayoutRoute.addChildren([
+    homeRoute,
+    settingsTeamRoute,
+    playbooksRoute,
+    playbookEditRoute,
+    campaignsRoute,
+    campaignNewRoute,
+    campaignDetailRoute,
+    leadsRoute,
+    leadDetailRoute,
+    sandboxRoute,
+    tasksRoute,
+    settingsOptOutsRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

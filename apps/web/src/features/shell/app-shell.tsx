@@ -1,7 +1,19 @@
 import type { TSession } from "@plaibook/shared";
 import { Link } from "@tanstack/react-router";
 import { clsx } from "clsx";
-import { Home, LogOut, Menu, Users, X } from "lucide-react";
+import {
+  Ban,
+  BookOpen,
+  CheckSquare,
+  Contact,
+  Home,
+  LogOut,
+  Megaphone,
+  Menu,
+  Smartphone,
+  Users,
+  X,
+} from "lucide-react";
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
 import { Badge } from "../../components/badge";
@@ -10,11 +22,32 @@ import { Spinner } from "../../components/spinner";
 import { Wordmark } from "../../components/wordmark";
 import { ROLE_LABELS } from "../../lib/format";
 
-type TNavItem = { to: "/" | "/settings/team"; label: string; icon: ReactNode; exact?: boolean };
+type TNavItem = {
+  to:
+    | "/"
+    | "/campaigns"
+    | "/playbooks"
+    | "/leads"
+    | "/tasks"
+    | "/sandbox"
+    | "/settings/team"
+    | "/settings/opt-outs";
+  label: string;
+  icon: ReactNode;
+  exact?: boolean;
+};
 
-const MAIN_NAV: TNavItem[] = [{ to: "/", label: "Home", icon: <Home className="size-4" />, exact: true }];
+const MAIN_NAV: TNavItem[] = [
+  { to: "/", label: "Home", icon: <Home className="size-4" />, exact: true },
+  { to: "/campaigns", label: "Campaigns", icon: <Megaphone className="size-4" /> },
+  { to: "/playbooks", label: "Playbooks", icon: <BookOpen className="size-4" /> },
+  { to: "/leads", label: "Leads", icon: <Contact className="size-4" /> },
+  { to: "/tasks", label: "Tasks", icon: <CheckSquare className="size-4" /> },
+  { to: "/sandbox", label: "Phone simulator", icon: <Smartphone className="size-4" /> },
+];
 const SETTINGS_NAV: TNavItem[] = [
   { to: "/settings/team", label: "Team", icon: <Users className="size-4" /> },
+  { to: "/settings/opt-outs", label: "Opt-outs", icon: <Ban className="size-4" /> },
 ];
 
 function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: (() => void) | undefined }) {

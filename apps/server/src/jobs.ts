@@ -1,5 +1,15 @@
+import type { TAppContext } from "./app-context.js";
 import { pruneRefreshTokensJob } from "./modules/auth/jobs.js";
+import { campaignTickJob } from "./modules/campaigns/jobs.js";
+import { sandboxBotJob, smsInboundJob, smsSendJob, smsStatusJob } from "./modules/messaging/jobs.js";
 import type { TJobDefinition } from "./platform/queue/jobs.js";
 
 /** Every queue the worker role serves. */
-export const allJobs: TJobDefinition<unknown>[] = [pruneRefreshTokensJob];
+export const allJobs: TJobDefinition<never, TAppContext>[] = [
+  pruneRefreshTokensJob,
+  campaignTickJob,
+  smsSendJob,
+  smsStatusJob,
+  smsInboundJob,
+  sandboxBotJob,
+] as TJobDefinition<never, TAppContext>[];

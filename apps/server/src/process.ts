@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import type { TAppContext } from "./app-context.js";
+import { createSmsProviders } from "./integrations/sms-providers.js";
 import { allJobs } from "./jobs.js";
-import { seedDemo } from "./modules/orgs/index.js";
+import { seedDemo } from "./modules/demo/index.js";
 import { createTokenService } from "./platform/auth/tokens.js";
 import { requireSecrets, type TConfig } from "./platform/config.js";
 import { loadOrCreateSecrets, resolveClusterDir } from "./platform/data-dir.js";
@@ -110,7 +112,15 @@ export async function runProcess(options: {
       corsOrigins: config.CORS_ORIGINS,
       log,
     });
-    const services: TServices = { config, log, db, tokens, queue, realtime };
+    const appContext: TAppContext = {
+      config,
+      log,
+      db,
+      boss: queue.boss,
+      publish: realtime.publish,
+      sms: createSmsProviders(config, db),
+    };
+    const services: TServices = { config, log, db, tokens, queue, realtime, app: appContext };
     if (roles.api) {
       app = await buildHttpApp({
         services,
@@ -122,7 +132,7 @@ export async function runProcess(options: {
       await app.ready();
       realtime.attach(app.server);
     }
-    if (roles.worker) await queue.work();
+    if (roles.worker) await queue.work(appContext);
     let listening: string | null = null;
     if (app) {
       await app.listen({ port: config.PORT, host: config.HOST });

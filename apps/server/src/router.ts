@@ -1,10 +1,24 @@
 import { authRouter } from "./modules/auth/router.js";
+import { campaignsRouter } from "./modules/campaigns/router.js";
+import { optOutsRouter } from "./modules/compliance/router.js";
+import { leadsRouter } from "./modules/leads/router.js";
+import { conversationsRouter } from "./modules/messaging/router.js";
+import { sandboxRouter } from "./modules/messaging/sandbox-router.js";
+import { playbooksRouter } from "./modules/playbooks/router.js";
+import { tasksRouter } from "./modules/tasks/router.js";
 import { usersRouter } from "./modules/users/router.js";
 import { router } from "./platform/http/trpc.js";
 
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
+  playbooks: playbooksRouter,
+  leads: leadsRouter,
+  campaigns: campaignsRouter,
+  conversations: conversationsRouter,
+  sandbox: sandboxRouter,
+  optOuts: optOutsRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

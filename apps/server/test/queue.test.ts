@@ -42,7 +42,7 @@ describe("job queue conventions", () => {
       log: createLogger({ LOG_LEVEL: "silent", NODE_ENV: "test" }),
       supervise: true,
     });
-    await queue.work();
+    await queue.work({});
   });
   afterAll(async () => {
     await queue.stop(2000);

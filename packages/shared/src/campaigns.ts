@@ -5,7 +5,16 @@ export const ZCampaignStatus = z.enum(CAMPAIGN_STATUSES);
 export type TCampaignStatus = z.infer<typeof ZCampaignStatus>;
 
 /** Where a lead stands in a campaign; the funnel chart shows these in this order. */
-export const FUNNEL_STAGES = ["queued", "contacted", "replied", "engaged", "booked", "opted_out", "undeliverable", "finished"] as const;
+export const FUNNEL_STAGES = [
+  "queued",
+  "contacted",
+  "replied",
+  "engaged",
+  "booked",
+  "opted_out",
+  "undeliverable",
+  "finished",
+] as const;
 export const ZFunnelStage = z.enum(FUNNEL_STAGES);
 export type TFunnelStage = z.infer<typeof ZFunnelStage>;
 
@@ -26,9 +35,11 @@ export const ZCampaignSettings = z.object({
   name: z.string().trim().min(1, { error: "Name is required" }).max(120),
   playbookId: z.uuid({ error: "Pick a playbook" }),
   businessHours: ZBusinessHours,
-  sendingNumbers: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, { error: "Use E.164, e.g. +15550100001" })).min(1, {
-    error: "Pick at least one sending number",
-  }),
+  sendingNumbers: z
+    .array(z.string().regex(/^\+[1-9]\d{6,14}$/, { error: "Use E.164, e.g. +15550100001" }))
+    .min(1, {
+      error: "Pick at least one sending number",
+    }),
   perNumberPerMinute: z.number().int().min(1).max(6000),
   perCampaignPerMinute: z.number().int().min(1).max(60000),
   /** Days after the previous touch with no reply, e.g. [1, 3]: a follow-up a day later, another 3 days after that. */
@@ -54,4 +65,7 @@ export const ZCampaign = ZCampaignSettings.extend({
 });
 export type TCampaign = z.infer<typeof ZCampaign>;
 
-export const ZCampaignTransition = z.object({ campaignId: z.uuid(), to: z.enum(["active", "paused", "completed"]) });
+export const ZCampaignTransition = z.object({
+  campaignId: z.uuid(),
+  to: z.enum(["active", "paused", "completed"]),
+});

@@ -49,7 +49,12 @@ export type TConversation = z.infer<typeof ZConversation>;
 /** Payload of `message.created` and `message.status`. */
 export type TMessageEvent = { conversationId: string; leadId: string; message: TMessage };
 
-export const ZOptOut = z.object({ phone: z.string(), source: z.string(), keyword: z.string().nullable(), createdAt: z.string() });
+export const ZOptOut = z.object({
+  phone: z.string(),
+  source: z.string(),
+  keyword: z.string().nullable(),
+  createdAt: z.string(),
+});
 export type TOptOut = z.infer<typeof ZOptOut>;
 
 export const ZTask = z.object({

@@ -50,7 +50,12 @@ export const ZListLeadsInput = z.object({
 });
 export type TListLeadsInput = z.input<typeof ZListLeadsInput>;
 
-export const ZLeadPage = z.object({ rows: z.array(ZLead), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZLeadPage = z.object({
+  rows: z.array(ZLead),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type TLeadPage = z.infer<typeof ZLeadPage>;
 
 export const ZLeadImport = z.object({

@@ -15,13 +15,23 @@ export const ZObjectionCategory = z.enum(OBJECTION_CATEGORIES);
 export type TObjectionCategory = z.infer<typeof ZObjectionCategory>;
 
 /** Merge fields a template may use; anything else in `{{…}}` is refused when the playbook is saved. */
-export const MERGE_FIELDS = ["firstName", "lastName", "company", "agentName", "businessName", "city"] as const;
+export const MERGE_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "agentName",
+  "businessName",
+  "city",
+] as const;
 export type TMergeField = (typeof MERGE_FIELDS)[number];
 
 const text = (max: number) => z.string().trim().min(1, { error: "Required" }).max(max);
 
 const ZTemplate = text(640).refine(
-  (value) => [...value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every((m) => (MERGE_FIELDS as readonly string[]).includes(m[1] ?? "")),
+  (value) =>
+    [...value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every((m) =>
+      (MERGE_FIELDS as readonly string[]).includes(m[1] ?? ""),
+    ),
   { error: `Unknown merge field: use only ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(", ")}` },
 );
 
@@ -53,7 +63,11 @@ export const ZPlaybookContent = z
     booking: z.object({
       enabled: z.boolean(),
       appointmentMinutes: z.number().int().min(5).max(480),
-      leadTimeHours: z.number().int().min(0).max(24 * 14),
+      leadTimeHours: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 14),
       instructions: z.string().trim().max(600).default(""),
     }),
     escalation: z.object({
@@ -71,7 +85,11 @@ export const ZPlaybookContent = z
     const keys = content.stages.map((s) => s.key);
     keys.forEach((key, index) => {
       if (keys.indexOf(key) !== index) {
-        ctx.addIssue({ code: "custom", path: ["stages", index, "key"], message: `Stage key "${key}" is used twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["stages", index, "key"],
+          message: `Stage key "${key}" is used twice`,
+        });
       }
     });
   });
@@ -109,7 +127,10 @@ export const ZSavePlaybookInput = z.object({
 export type TSavePlaybookInput = z.input<typeof ZSavePlaybookInput>;
 
 /** Fills `{{field}}` from `values`; a field with no value becomes empty and the spacing is tidied. */
-export function renderTemplate(template: string, values: Partial<Record<TMergeField, string | null | undefined>>): string {
+export function renderTemplate(
+  template: string,
+  values: Partial<Record<TMergeField, string | null | undefined>>,
+): string {
   return template
     .replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (_m, field: string) => values[field as TMergeField]?.trim() ?? "")
     .replace(/[ \t]{2,}/g, " ")

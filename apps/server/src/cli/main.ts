@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../modules/orgs/index.js";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../modules/demo/index.js";
 import { ConfigError, loadConfig, type TConfig } from "../platform/config.js";
 import { createDatabase } from "../platform/db/client.js";
 import { migrateDatabase } from "../platform/db/migrate.js";

@@ -49,6 +49,20 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHUTDOWN_TIMEOUT_MS: int(1000, 120_000).default(9000),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  PUBLIC_URL: z
+    .url({
+      error: "expected the URL people and vendors reach Plaibook at, e.g. https://plaibook.example.com",
+    })
+    .optional(),
+  SMS_SEGMENT_COST_MICROS: int(0, 10_000_000).default(7900),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, { error: "expected AC followed by 32 hex characters" })
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  /** Only for tests and proxies: where the Twilio SDK sends its API calls. */
+  TWILIO_API_URL: z.url().optional(),
+  SANDBOX_DELIVERY_DELAY_MS: int(0, 60_000).default(800),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,3 +1,4 @@
+import type { TAppContext } from "../app-context.js";
 import type { TTokenService } from "./auth/tokens.js";
 import type { TConfig } from "./config.js";
 import type { TDatabase } from "./db/client.js";
@@ -13,4 +14,6 @@ export type TServices = {
   tokens: TTokenService;
   queue: TQueue;
   realtime: TRealtime;
+  /** The same context background jobs get, for use cases that enqueue, publish or reach vendors. */
+  app: TAppContext;
 };

@@ -5,6 +5,7 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import { withOrg } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
 import { recordAudit } from "../audit/index.js";
+import { provisionSandboxNumbers } from "../messaging/provision-numbers.js";
 import { insertOrg } from "../orgs/index.js";
 import { insertUser } from "../users/index.js";
 import type { TAuthDeps } from "./deps.js";
@@ -29,6 +30,7 @@ export async function signup(
       passwordHash,
     });
     if (!owner) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
+    await provisionSandboxNumbers(tx, orgId);
     await recordAudit(tx, meta, {
       action: "org.created",
       orgId,

@@ -1,5 +1,15 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, boolean, uuid } from "drizzle-orm/pg-core";
 import type { TBusinessHours } from "@plaibook/shared";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { leads } from "../leads/tables.js";
 import { organizations } from "../orgs/tables.js";
 import { playbooks, playbookVersions } from "../playbooks/tables.js";

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { campaigns } from "../campaigns/tables.js";
 import { leads } from "../leads/tables.js";
 import { organizations } from "../orgs/tables.js";
@@ -80,7 +90,9 @@ export const messages = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("messages_touch_key").on(t.campaignId, t.leadId, t.touchIndex).where(sql`${t.touchIndex} is not null`),
+    uniqueIndex("messages_touch_key")
+      .on(t.campaignId, t.leadId, t.touchIndex)
+      .where(sql`${t.touchIndex} is not null`),
     uniqueIndex("messages_provider_sid_key").on(t.provider, t.providerSid),
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
   ],
@@ -119,5 +131,8 @@ export const sandboxOutbox = pgTable(
     body: text("body").notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("sandbox_outbox_client_ref_key").on(t.clientRef), index("sandbox_outbox_to_idx").on(t.toNumber)],
+  (t) => [
+    uniqueIndex("sandbox_outbox_client_ref_key").on(t.clientRef),
+    index("sandbox_outbox_to_idx").on(t.toNumber),
+  ],
 );

@@ -1,2 +1,1 @@
 export { getOrg, insertOrg } from "./queries.js";
-export { DEMO_ORG_ID, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed-demo.js";

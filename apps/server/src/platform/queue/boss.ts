@@ -1,12 +1,12 @@
-import { PgBoss } from "pg-boss";
+import { type JobResult, type JobWithMetadata, PgBoss } from "pg-boss";
 import { APP_ROLE, type TDatabase } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { ensureQueues, type TJobDefinition } from "./jobs.js";
 
 export type TQueue = {
   boss: PgBoss;
-  /** Starts handlers for every job (worker role). */
-  work: () => Promise<void>;
+  /** Starts handlers for every job (worker role), handing each the process's `app` context. */
+  work: (app: unknown) => Promise<void>;
   stop: (timeoutMs: number) => Promise<void>;
 };
 
@@ -17,7 +17,7 @@ export type TQueue = {
 export async function startQueue(options: {
   url: string;
   db: TDatabase;
-  jobs: TJobDefinition<unknown>[];
+  jobs: TJobDefinition<unknown, never>[];
   log: Logger;
   /** Only the worker role schedules crons and runs maintenance. */
   supervise: boolean;
@@ -37,28 +37,35 @@ export async function startQueue(options: {
   await grantQueueAccess(db);
   await ensureQueues(boss, jobs, { schedule: options.supervise });
 
-  const work = async () => {
+  const work = async (app: unknown) => {
     for (const job of jobs) {
+      const batchSize = job.batchSize ?? 1;
+      const concurrency = job.concurrency ?? 2;
+      // Batches (with burst) keep a busy queue flowing; each job still succeeds or fails on its own.
       await boss.work(
         job.name,
         {
-          batchSize: 1,
+          batchSize,
           includeMetadata: true,
-          localConcurrency: job.concurrency ?? 2,
+          perJobResults: true,
+          localConcurrency: batchSize > 1 ? 1 : concurrency,
+          burstWhenBatchFull: true,
           pollingIntervalSeconds: 1,
           notifyPollingIntervalSeconds: 1,
         },
-        async ([raw]) => {
-          if (!raw) return;
-          const jobLog = log.child({ job: job.name, jobId: raw.id });
-          const payload = job.payload.safeParse(raw.data);
-          if (!payload.success) {
-            // A malformed payload will never succeed: say why, and let retries end in the DLQ.
-            throw new Error(
-              `invalid payload for ${job.name}: ${payload.error.issues.map((i) => i.message).join("; ")}`,
-            );
-          }
-          await job.handle(payload.data, { log: jobLog, db, jobId: raw.id, retryCount: raw.retryCount });
+        async (batch) => {
+          const results: JobResult[] = [];
+          let next = 0;
+          const runOne = async () => {
+            for (let i = next++; i < batch.length; i = next++) {
+              const raw = batch[i] as JobWithMetadata<unknown>;
+              results.push(await runJob(job, raw, log, app));
+            }
+          };
+          await Promise.all(
+            Array.from({ length: Math.min(batchSize > 1 ? concurrency : 1, batch.length) }, runOne),
+          );
+          return results;
         },
       );
     }
@@ -80,4 +87,36 @@ async function grantQueueAccess(db: TDatabase): Promise<void> {
     grant usage, select on all sequences in schema pgboss to ${APP_ROLE};
     grant execute on all functions in schema pgboss to ${APP_ROLE};
   `);
+}
+
+async function runJob(
+  job: TJobDefinition<unknown, never>,
+  raw: JobWithMetadata<unknown>,
+  log: Logger,
+  app: unknown,
+): Promise<JobResult> {
+  const jobLog = log.child({ job: job.name, jobId: raw.id });
+  const payload = job.payload.safeParse(raw.data);
+  if (!payload.success) {
+    // A malformed payload will never succeed: straight to the dead-letter queue, with the reason.
+    const reason = `invalid payload for ${job.name}: ${payload.error.issues.map((i) => i.message).join("; ")}`;
+    jobLog.error({ data: raw.data }, reason);
+    return { id: raw.id, status: "deadletter", output: { error: reason } };
+  }
+  try {
+    await job.handle(payload.data, {
+      log: jobLog,
+      jobId: raw.id,
+      retryCount: raw.retryCount,
+      app: app as never,
+    });
+    return { id: raw.id, status: "completed" };
+  } catch (error) {
+    jobLog.warn({ err: error, retryCount: raw.retryCount }, "job failed");
+    return {
+      id: raw.id,
+      status: "failed",
+      output: { error: error instanceof Error ? error.message : String(error) },
+    };
+  }
 }

@@ -1,6 +1,5 @@
 import type { PgBoss } from "pg-boss";
 import type { z } from "zod";
-import type { TDatabase } from "../db/client.js";
 import type { TTx } from "../db/with-org.js";
 import type { Logger } from "../logger.js";
 
@@ -17,22 +16,27 @@ export const QUEUE_DEFAULTS = {
 } as const;
 const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600;
 
-export type TJobContext = { log: Logger; db: TDatabase; jobId: string; retryCount: number };
+/** `app` is whatever the process hands its handlers (database, queue, real-time, vendor ports). */
+export type TJobContext<TApp = unknown> = { log: Logger; jobId: string; retryCount: number; app: TApp };
 
-export type TJobDefinition<TPayload> = {
+export type TJobDefinition<TPayload, TApp = unknown> = {
   name: string;
   payload: z.ZodType<TPayload>;
   // A method, so that a job of any payload fits in a list of TJobDefinition<unknown>.
-  handle(payload: TPayload, ctx: TJobContext): Promise<void>;
+  handle(payload: TPayload, ctx: TJobContext<TApp>): Promise<void>;
   /** Cron (UTC) for scheduled jobs. */
   cron?: string;
   /** Concurrent handlers per worker process. */
   concurrency?: number;
+  /** Jobs fetched at once; above 1 a busy queue is drained without waiting for the poll interval. */
+  batchSize?: number;
   retryLimit?: number;
   retryDelay?: number;
 };
 
-export function defineJob<TPayload>(definition: TJobDefinition<TPayload>): TJobDefinition<TPayload> {
+export function defineJob<TPayload, TApp = unknown>(
+  definition: TJobDefinition<TPayload, TApp>,
+): TJobDefinition<TPayload, TApp> {
   return definition;
 }
 
@@ -40,7 +44,7 @@ export const deadLetterOf = (name: string) => `${name}.dlq`;
 
 export async function ensureQueues(
   boss: PgBoss,
-  jobs: TJobDefinition<unknown>[],
+  jobs: TJobDefinition<unknown, never>[],
   options: { schedule: boolean },
 ): Promise<void> {
   for (const job of jobs) {
@@ -66,7 +70,7 @@ export async function ensureQueues(
 export async function enqueue<TPayload>(
   boss: PgBoss,
   tx: Pick<TTx, "client">,
-  job: TJobDefinition<TPayload>,
+  job: TJobDefinition<TPayload, never>,
   payload: TPayload,
   options: { singletonKey?: string; startAfter?: Date } = {},
 ): Promise<string | null> {
@@ -75,4 +79,23 @@ export async function enqueue<TPayload>(
     ...options,
     db: { executeSql: (text: string, values?: unknown[]) => tx.client.query(text, values) },
   });
+}
+
+/** Many jobs of one queue in one statement, inside the caller's transaction. */
+export async function enqueueMany<TPayload>(
+  boss: PgBoss,
+  tx: Pick<TTx, "client">,
+  job: TJobDefinition<TPayload, never>,
+  items: { payload: TPayload; startAfter?: Date; singletonKey?: string }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await boss.insert(
+    job.name,
+    items.map((item) => ({
+      data: job.payload.parse(item.payload) as object,
+      ...(item.startAfter ? { startAfter: item.startAfter } : {}),
+      ...(item.singletonKey ? { singletonKey: item.singletonKey } : {}),
+    })),
+    { db: { executeSql: (text: string, values?: unknown[]) => tx.client.query(text, values) } },
+  );
 }

@@ -1,0 +1,1 @@
+export { DEMO_ORG_ID, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed-demo.js";

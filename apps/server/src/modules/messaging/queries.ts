@@ -1,0 +1,252 @@
+import type { TConversation, TMessage } from "@plaibook/shared";
+import type { TTx } from "../../platform/db/with-org.js";
+import { AppError } from "../../platform/errors.js";
+
+type TMessageRow = {
+  id: string;
+  conversation_id: string;
+  direction: TMessage["direction"];
+  kind: TMessage["kind"];
+  body: string;
+  status: TMessage["status"];
+  segments: number;
+  error_code: string | null;
+  error_message: string | null;
+  scheduled_for: Date | null;
+  sent_at: Date | null;
+  created_at: Date;
+};
+
+const MESSAGE_COLUMNS =
+  "id, conversation_id, direction, kind, body, status, segments, error_code, error_message, scheduled_for, sent_at, created_at";
+
+export const toMessage = (r: TMessageRow): TMessage => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  direction: r.direction,
+  kind: r.kind,
+  body: r.body,
+  status: r.status,
+  segments: r.segments,
+  errorCode: r.error_code,
+  errorMessage: r.error_message,
+  scheduledFor: r.scheduled_for?.toISOString() ?? null,
+  sentAt: r.sent_at?.toISOString() ?? null,
+  createdAt: r.created_at.toISOString(),
+});
+
+export async function getMessage(tx: TTx, messageId: string): Promise<TMessage> {
+  const { rows } = await tx.client.query<TMessageRow>(
+    `select ${MESSAGE_COLUMNS} from messages where id = $1`,
+    [messageId],
+  );
+  if (!rows[0]) throw new AppError("NOT_FOUND", "Message not found");
+  return toMessage(rows[0]);
+}
+
+export async function findConversationMessages(tx: TTx, conversationId: string): Promise<TMessage[]> {
+  const { rows } = await tx.client.query<TMessageRow>(
+    `select ${MESSAGE_COLUMNS} from messages where conversation_id = $1 order by created_at, id`,
+    [conversationId],
+  );
+  return rows.map(toMessage);
+}
+
+export async function findCampaignMessages(tx: TTx, campaignId: string, limit: number): Promise<TMessage[]> {
+  const { rows } = await tx.client.query<TMessageRow>(
+    `select ${MESSAGE_COLUMNS} from messages where campaign_id = $1 order by created_at desc, id limit $2`,
+    [campaignId, limit],
+  );
+  return rows.map(toMessage);
+}
+
+export type TNewMessage = {
+  orgId: string;
+  conversationId: string;
+  campaignId: string | null;
+  leadId: string;
+  direction: "inbound" | "outbound";
+  kind: TMessage["kind"];
+  touchIndex?: number | null;
+  body: string;
+  status: TMessage["status"];
+  fromNumber: string;
+  toNumber: string;
+  provider: string;
+  providerSid?: string | null;
+  segments: number;
+  encoding: string;
+  scheduledFor?: Date | null;
+};
+
+export async function insertMessage(tx: TTx, m: TNewMessage): Promise<TMessage> {
+  const { rows } = await tx.client.query<TMessageRow>(
+    `insert into messages (org_id, conversation_id, campaign_id, lead_id, direction, kind, touch_index, body, status,
+                           from_number, to_number, provider, provider_sid, segments, encoding, scheduled_for)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     returning ${MESSAGE_COLUMNS}`,
+    [
+      m.orgId,
+      m.conversationId,
+      m.campaignId,
+      m.leadId,
+      m.direction,
+      m.kind,
+      m.touchIndex ?? null,
+      m.body,
+      m.status,
+      m.fromNumber,
+      m.toNumber,
+      m.provider,
+      m.providerSid ?? null,
+      m.segments,
+      m.encoding,
+      m.scheduledFor ?? null,
+    ],
+  );
+  if (!rows[0]) throw new Error("insert message returned nothing");
+  return toMessage(rows[0]);
+}
+
+/** The conversation of a lead in a campaign (or outside any campaign), created on first use. */
+export async function ensureConversation(
+  tx: TTx,
+  c: { orgId: string; campaignId: string | null; leadId: string; leadPhone: string; ourNumber: string },
+): Promise<string> {
+  const { rows } = await tx.client.query<{ id: string }>(
+    `with found as (
+       select id from conversations
+        where lead_id = $3 and campaign_id is not distinct from $2 and our_number = $5
+        order by created_at desc limit 1),
+     inserted as (
+       insert into conversations (org_id, campaign_id, lead_id, lead_phone, our_number)
+       select $1, $2, $3, $4, $5 where not exists (select 1 from found)
+       on conflict (campaign_id, lead_id) do update set our_number = conversations.our_number
+       returning id)
+     select id from found union all select id from inserted limit 1`,
+    [c.orgId, c.campaignId, c.leadId, c.leadPhone, c.ourNumber],
+  );
+  if (!rows[0]) throw new Error("could not create conversation");
+  return rows[0].id;
+}
+
+/** Where an inbound text belongs: the latest conversation between that lead and our number. */
+export async function findConversationByRoute(
+  tx: TTx,
+  ourNumber: string,
+  leadPhone: string,
+): Promise<{ id: string; campaignId: string | null; leadId: string } | null> {
+  const { rows } = await tx.client.query<{ id: string; campaign_id: string | null; lead_id: string }>(
+    `select id, campaign_id, lead_id from conversations
+      where our_number = $1 and lead_phone = $2
+      order by last_message_at desc nulls last, created_at desc limit 1`,
+    [ourNumber, leadPhone],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, campaignId: row.campaign_id, leadId: row.lead_id } : null;
+}
+
+export async function touchConversation(
+  tx: TTx,
+  conversationId: string,
+  update: { preview: string; status?: string; costMicros?: number },
+): Promise<void> {
+  await tx.client.query(
+    `update conversations set last_message_at = now(), last_message_preview = left($2, 160),
+            status = coalesce($3, status), cost_micros = cost_micros + $4
+      where id = $1`,
+    [conversationId, update.preview, update.status ?? null, update.costMicros ?? 0],
+  );
+}
+
+export async function setConversationStatus(tx: TTx, conversationId: string, status: string): Promise<void> {
+  await tx.client.query("update conversations set status = $2 where id = $1", [conversationId, status]);
+}
+
+type TConversationRow = {
+  id: string;
+  campaign_id: string | null;
+  campaign_name: string | null;
+  lead_id: string;
+  lead_name: string;
+  lead_phone: string;
+  our_number: string;
+  status: TConversation["status"];
+  last_message_at: Date | null;
+  last_message_preview: string | null;
+  cost_micros: string | number;
+};
+
+const CONVERSATION_SELECT = `
+  select c.id, c.campaign_id, cp.name as campaign_name, c.lead_id,
+         trim(l.first_name || ' ' || l.last_name) as lead_name, c.lead_phone, c.our_number, c.status,
+         c.last_message_at, c.last_message_preview, c.cost_micros
+    from conversations c
+    join leads l on l.id = c.lead_id
+    left join campaigns cp on cp.id = c.campaign_id`;
+
+const toConversation = (r: TConversationRow): TConversation => ({
+  id: r.id,
+  campaignId: r.campaign_id,
+  campaignName: r.campaign_name,
+  leadId: r.lead_id,
+  leadName: r.lead_name || r.lead_phone,
+  leadPhone: r.lead_phone,
+  ourNumber: r.our_number,
+  status: r.status,
+  lastMessageAt: r.last_message_at?.toISOString() ?? null,
+  lastMessagePreview: r.last_message_preview,
+  costMicros: Number(r.cost_micros),
+});
+
+export async function findConversations(
+  tx: TTx,
+  filter: { campaignId?: string | undefined; leadId?: string | undefined; limit: number },
+): Promise<TConversation[]> {
+  const { rows } = await tx.client.query<TConversationRow>(
+    `${CONVERSATION_SELECT}
+      where ($1::uuid is null or c.campaign_id = $1) and ($2::uuid is null or c.lead_id = $2)
+      order by c.last_message_at desc nulls last, c.created_at desc
+      limit $3`,
+    [filter.campaignId ?? null, filter.leadId ?? null, filter.limit],
+  );
+  return rows.map(toConversation);
+}
+
+export async function getConversation(tx: TTx, conversationId: string): Promise<TConversation> {
+  const { rows } = await tx.client.query<TConversationRow>(`${CONVERSATION_SELECT} where c.id = $1`, [
+    conversationId,
+  ]);
+  if (!rows[0]) throw new AppError("NOT_FOUND", "Conversation not found");
+  return toConversation(rows[0]);
+}
+
+/** Records a webhook delivery once; false when this (provider, kind, id) was already accepted. */
+export async function insertInbox(
+  tx: TTx,
+  row: { orgId: string; provider: string; kind: string; externalId: string; payload: Record<string, string> },
+): Promise<string | null> {
+  const { rows } = await tx.client.query<{ id: string }>(
+    `insert into webhook_inbox (org_id, provider, kind, external_id, payload) values ($1, $2, $3, $4, $5)
+     on conflict (provider, kind, external_id) do nothing returning id`,
+    [row.orgId, row.provider, row.kind, row.externalId, JSON.stringify(row.payload)],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function getInbox(tx: TTx, inboxId: string) {
+  const { rows } = await tx.client.query<{
+    id: string;
+    provider: string;
+    kind: string;
+    payload: Record<string, string>;
+    processed_at: Date | null;
+  }>("select id, provider, kind, payload, processed_at from webhook_inbox where id = $1 for update", [
+    inboxId,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function markInboxProcessed(tx: TTx, inboxId: string): Promise<void> {
+  await tx.client.query("update webhook_inbox set processed_at = now() where id = $1", [inboxId]);
+}

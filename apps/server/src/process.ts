@@ -104,7 +104,14 @@ export async function runProcess(options: {
       );
     }
     const tokens = createTokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
-    queue = await startQueue({ url, db, jobs: allJobs, log, supervise: roles.worker });
+    queue = await startQueue({
+      url,
+      db,
+      jobs: allJobs,
+      log,
+      supervise: roles.worker,
+      superviseIntervalSeconds: config.QUEUE_SUPERVISE_SECONDS,
+    });
     realtime = startRealtime({
       ownerPool: db.ownerPool,
       appPool: db.appPool,

@@ -63,6 +63,7 @@ const ZEnv = z.object({
   /** Only for tests and proxies: where the Twilio SDK sends its API calls. */
   TWILIO_API_URL: z.url().optional(),
   SANDBOX_DELIVERY_DELAY_MS: int(0, 60_000).default(800),
+  QUEUE_SUPERVISE_SECONDS: int(1, 3600).default(30),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -18,6 +18,8 @@ import {
 export const smsSendJob = defineJob<z.infer<typeof ZSendPayload>, TAppContext>({
   name: SMS_SEND_QUEUE,
   payload: ZSendPayload,
+  // Sending one text takes well under a second; a killed worker's sends come back quickly.
+  expireInSeconds: 30,
   batchSize: 20,
   concurrency: 8,
   handle: async (payload, { app }) => {

@@ -41,6 +41,9 @@ export async function receiveInbound(
 ): Promise<TInboundResult> {
   const created: { leadId: string; message: TMessage }[] = [];
   const result = await withOrg(app.db.appPool, sms.orgId, async (tx) => {
+    // First, before any row lock: the send path takes this lock and then writes the conversation,
+    // so taking it later here could deadlock with a send to the same number.
+    await lockConsent(tx, sms.orgId, sms.from);
     const route = (await findConversationByRoute(tx, sms.to, sms.from)) ?? (await startConversation(tx, sms));
     const segments = countSegments(sms.body);
     const { rows: dup } = await tx.client.query(
@@ -138,7 +141,6 @@ async function applyCompliance(
   if (!intent) return null;
   const identity = await getSmsIdentity(tx);
   if (intent === "help") return { body: identity.helpText };
-  await lockConsent(tx, sms.orgId, sms.from);
   if (intent === "opt_out") {
     const keyword = sms.body.trim().slice(0, 40);
     const added = await insertOptOut(tx, { orgId: sms.orgId, phone: sms.from, source: "keyword", keyword });

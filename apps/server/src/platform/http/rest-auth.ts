@@ -1,3 +1,4 @@
+import { can, type TPermission } from "@plaibook/shared";
 import type { FastifyRequest } from "fastify";
 import { loadActor } from "../auth/load-actor.js";
 import type { TCtx } from "../context.js";
@@ -11,6 +12,7 @@ export async function withBearer<T>(
   services: TServices,
   req: FastifyRequest,
   work: (ctx: TCtx) => Promise<T>,
+  permission?: TPermission,
 ): Promise<T> {
   const token = bearerToken(req);
   const claims = token ? await services.tokens.verifyAccess(token) : null;
@@ -18,6 +20,9 @@ export async function withBearer<T>(
   return withOrg(services.db.appPool, claims.orgId, async (tx) => {
     const actor = await loadActor(tx, claims.userId);
     if (!actor) throw new AppError("UNAUTHORIZED", "This user is no longer active");
+    if (permission && !can(actor.role, permission)) {
+      throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not do this`);
+    }
     return work({ tx, actor, meta: requestMeta(req) });
   });
 }

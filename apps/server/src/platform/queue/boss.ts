@@ -21,6 +21,8 @@ export async function startQueue(options: {
   log: Logger;
   /** Only the worker role schedules crons and runs maintenance. */
   supervise: boolean;
+  /** How often expired jobs (e.g. a killed worker's) are taken back; lower in tests. */
+  superviseIntervalSeconds?: number;
 }): Promise<TQueue> {
   const { url, db, jobs, log } = options;
   const boss = new PgBoss({
@@ -29,6 +31,7 @@ export async function startQueue(options: {
     application_name: "plaibook-queue",
     useListenNotify: true,
     supervise: options.supervise,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
     schedule: options.supervise,
     migrate: true,
   });

@@ -32,6 +32,8 @@ export type TJobDefinition<TPayload, TApp = unknown> = {
   batchSize?: number;
   retryLimit?: number;
   retryDelay?: number;
+  /** How long a job may run before it is taken back and retried (a killed worker's jobs come back after this). */
+  expireInSeconds?: number;
 };
 
 export function defineJob<TPayload, TApp = unknown>(
@@ -57,6 +59,7 @@ export async function ensureQueues(
       ...QUEUE_DEFAULTS,
       ...(job.retryLimit === undefined ? {} : { retryLimit: job.retryLimit }),
       ...(job.retryDelay === undefined ? {} : { retryDelay: job.retryDelay }),
+      ...(job.expireInSeconds === undefined ? {} : { expireInSeconds: job.expireInSeconds }),
       deadLetter: dlq,
       notify: true,
     };

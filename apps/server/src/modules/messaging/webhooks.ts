@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { parseTwilioWebhook, verifyTwilioSignature } from "../../integrations/twilio/webhook.js";
+import { withOrg, withoutOrg } from "../../platform/db/with-org.js";
+import type { TServices } from "../../platform/services.js";
+import { insertInbox } from "./queries.js";
+import { SMS_INBOUND_QUEUE } from "./send-queue.js";
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/**
+ * Twilio webhooks: verify the signature, record the delivery once (by MessageSid) and enqueue its
+ * processing in the same transaction, then answer at once. Anything unsigned is refused with 403
+ * and leaves no trace.
+ */
+export async function twilioWebhookRoutes(app: FastifyInstance, services: TServices): Promise<void> {
+  const { config } = services;
+  const handle =
+    (kind: "inbound" | "status") =>
+    async (req: FastifyRequest<{ Body: Record<string, string> }>, reply: import("fastify").FastifyReply) => {
+      if (!config.TWILIO_AUTH_TOKEN)
+        return reply.status(503).send({ error: "UNAVAILABLE", message: "Twilio is not configured" });
+      const params = req.body ?? {};
+      const url = publicUrl(req, config.PUBLIC_URL);
+      const signature = req.headers["x-twilio-signature"];
+      if (
+        !verifyTwilioSignature(
+          config.TWILIO_AUTH_TOKEN,
+          typeof signature === "string" ? signature : undefined,
+          url,
+          params,
+        )
+      ) {
+        req.log.warn({ url }, "rejected a Twilio webhook with a bad signature");
+        return reply.status(403).send({ error: "FORBIDDEN", message: "Invalid X-Twilio-Signature" });
+      }
+      const event = parseTwilioWebhook(kind, params);
+      if (!event)
+        return reply
+          .status(400)
+          .send({ error: "BAD_REQUEST", message: "MessageSid, From and To are required" });
+      const ourNumber = kind === "inbound" ? event.to : event.from;
+      const owner = await withoutOrg(services.db.appPool, async (tx) => {
+        const { rows } = await tx.client.query<{ org_id: string }>(
+          "select org_id from messaging_find_number($1)",
+          [ourNumber],
+        );
+        return rows[0]?.org_id ?? null;
+      });
+      if (!owner)
+        return reply
+          .status(404)
+          .send({ error: "NOT_FOUND", message: `${ourNumber} is not a Plaibook number` });
+      await withOrg(services.db.appPool, owner, async (tx) => {
+        const payload = event.kind === "status" ? { ...params, NormalizedStatus: event.status } : params;
+        const externalId =
+          event.kind === "status" ? `${event.sid}:${params.MessageStatus ?? params.SmsStatus}` : event.sid;
+        const inboxId = await insertInbox(tx, {
+          orgId: owner,
+          provider: "twilio",
+          kind,
+          externalId,
+          payload,
+        });
+        if (inboxId) {
+          await services.queue.boss.send(
+            SMS_INBOUND_QUEUE,
+            { orgId: owner, inboxId },
+            {
+              db: { executeSql: (text: string, values?: unknown[]) => tx.client.query(text, values) },
+            },
+          );
+        }
+      });
+      return reply.type("text/xml").send(EMPTY_TWIML);
+    };
+  app.post("/webhooks/twilio/inbound", { schema: { hide: true } }, handle("inbound"));
+  app.post("/webhooks/twilio/status", { schema: { hide: true } }, handle("status"));
+}
+
+/** The URL Twilio signed: PUBLIC_URL when set (behind proxies), else what this request says. */
+function publicUrl(req: FastifyRequest, configured: string | undefined): string {
+  if (configured) return `${configured.replace(/\/$/, "")}${req.url}`;
+  return `${req.protocol}://${req.host}${req.url}`;
+}

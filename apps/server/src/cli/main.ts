@@ -100,6 +100,40 @@ program
     });
   });
 
+program
+  .command("import-leads")
+  .description("Import leads from a CSV file into a campaign (streams; prints a rejected-row summary)")
+  .argument("<file>", "CSV with a phone column (and name, email, company, city, time zone)")
+  .option("--campaign <id>", "campaign to add the leads to")
+  .option("--org <id>", "organisation, when importing without a campaign")
+  .action(async (file: string, options: { campaign?: string; org?: string }) => {
+    const { importLeadsFromFile } = await import("./import-leads.js");
+    await withDatabase(async (db) => {
+      await migrateDatabase(db.ownerPool);
+      const result = await importLeadsFromFile(db, file, options);
+      process.stdout.write(
+        `${result.status === "completed" ? "Imported" : "Import failed"}: ${result.imported} new, ${result.merged} merged, ${result.rejected} rejected of ${result.rowsRead} rows.${result.error ? ` ${result.error}` : ""}\n`,
+      );
+      if (result.rejected > 0)
+        process.stdout.write(`Rejected rows: GET /api/v1/leads/imports/${result.id}/rejected.csv\n`);
+      if (result.status !== "completed") throw new Error(result.error ?? "import failed");
+    });
+  });
+
+program
+  .command("bench")
+  .description("Run a benchmark; it ends with one JSON line (see docs/PERFORMANCE.md)")
+  .argument("<name>", "inbound or launch")
+  .option("--size <n>", "how many items (leads, messages)")
+  .option("--seconds <n>", "how long to run, for timed benches")
+  .action(async (name: string, options: Record<string, string>) => {
+    const { BENCHES } = await import("./bench/index.js");
+    const bench = BENCHES[name];
+    if (!bench) fail(null, `Unknown benchmark "${name}". Choose one of: ${Object.keys(BENCHES).join(", ")}`);
+    const ok = await bench.run(options).catch((error: unknown) => fail(null, error));
+    process.exit(ok ? 0 : 1);
+  });
+
 async function withDatabase(
   work: (db: ReturnType<typeof createDatabase>, log: Logger) => Promise<void>,
 ): Promise<void> {

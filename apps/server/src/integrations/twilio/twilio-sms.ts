@@ -8,12 +8,15 @@ export type TTwilioOptions = {
   /** Tests and proxies only: send API calls to this base URL instead of api.twilio.com. */
   apiUrl: string | null;
   statusCallbackUrl: string | null;
+  /** Per API call; the SDK's own default (30 s) equals sms.send's expiry, so a hung call outlived its job. */
+  timeoutMs?: number;
 };
 
 /** Twilio through its official SDK; a number with a Messaging Service sends through the service. */
 export function createTwilioSms(options: TTwilioOptions): SmsProvider {
-  const httpClient = options.apiUrl ? redirectingClient(options.apiUrl) : undefined;
-  const client = twilio(options.accountSid, options.authToken, httpClient ? { httpClient } : {});
+  const timeout = options.timeoutMs ?? 10_000;
+  const httpClient = options.apiUrl ? redirectingClient(options.apiUrl, timeout) : undefined;
+  const client = twilio(options.accountSid, options.authToken, httpClient ? { httpClient } : { timeout });
   return {
     name: "twilio",
     // Twilio has no idempotency key for messages: an interrupted send is never retried.
@@ -36,7 +39,7 @@ export function createTwilioSms(options: TTwilioOptions): SmsProvider {
   };
 }
 
-function redirectingClient(apiUrl: string) {
+function redirectingClient(apiUrl: string, timeout: number) {
   const base = new URL(apiUrl);
   return new (class extends twilio.RequestClient {
     override request<TData>(opts: Parameters<twilio.RequestClient["request"]>[0] & { data?: TData }) {
@@ -46,7 +49,7 @@ function redirectingClient(apiUrl: string) {
         uri: `${base.origin}${base.pathname.replace(/\/$/, "")}${original.pathname}${original.search}`,
       });
     }
-  })();
+  })({ timeout });
 }
 
 export { SmsSendError };

@@ -6,7 +6,7 @@ import { getSmsIdentity } from "../compliance/sms-identity.js";
 import { announceCampaign } from "../messaging/events.js";
 import { enqueueSends } from "../messaging/send-queue.js";
 
-const BATCH = 1000;
+const BATCH = 2500;
 
 type TCampaignRow = {
   status: string;
@@ -16,6 +16,8 @@ type TCampaignRow = {
   per_campaign_per_minute: number;
   follow_up_days: number[];
   first_message_footer: string;
+  rate_window_start: Date | null;
+  rate_window_count: number;
   content: TPlaybookContent;
 };
 
@@ -52,7 +54,7 @@ export async function planDueTouches(
       const now = input.now ?? new Date();
       const { rows: campaignRows } = await tx.client.query<TCampaignRow>(
         `select c.status, c.business_hours, c.sending_numbers, c.per_number_per_minute, c.per_campaign_per_minute,
-                c.follow_up_days, c.first_message_footer, v.content
+                c.follow_up_days, c.first_message_footer, c.rate_window_start, c.rate_window_count, v.content
            from campaigns c join playbook_versions v on v.id = c.playbook_version_id where c.id = $1`,
         [input.campaignId],
       );
@@ -66,12 +68,12 @@ export async function planDueTouches(
         campaign.per_campaign_per_minute,
         campaign.per_number_per_minute * campaign.sending_numbers.length,
       );
-      const { rows: recent } = await tx.client.query<{ n: number }>(
-        `select count(*)::int as n from messages
-          where campaign_id = $1 and kind in ('first_touch', 'follow_up') and created_at > $2::timestamptz - interval '1 minute'`,
-        [input.campaignId, now],
-      );
-      const budget = Math.min(BATCH, perMinute - (recent[0]?.n ?? 0));
+      // The rate window lives on the campaign row (locked above by the advisory lock), so a restart
+      // or a second tick never spends this minute's budget twice.
+      const windowOpen =
+        campaign.rate_window_start && now.getTime() - campaign.rate_window_start.getTime() < 60_000;
+      const spent = windowOpen ? campaign.rate_window_count : 0;
+      const budget = Math.min(BATCH, perMinute - spent);
       if (budget <= 0) return { count: 0, reason: "rate limit reached for this minute", done: true };
 
       const { rows: due } = await tx.client.query<TDueLead>(
@@ -94,7 +96,8 @@ export async function planDueTouches(
       const identity = await getSmsIdentity(tx);
       const { content } = campaign;
       const spacingMs = 60_000 / perMinute;
-      const rows = due.flatMap((lead, i) => {
+      const rows = due.flatMap((lead, index) => {
+        const i = spent + index;
         const touchIndex = lead.touches_planned;
         const template =
           touchIndex === 0 ? content.templates.firstTouch : content.templates.followUps[touchIndex - 1];
@@ -174,6 +177,12 @@ export async function planDueTouches(
           [input.campaignId, finished],
         );
       }
+      await tx.client.query(
+        `update campaigns set rate_window_start = case when $2 then rate_window_start else $3::timestamptz end,
+                              rate_window_count = case when $2 then rate_window_count else 0 end + $4
+          where id = $1`,
+        [input.campaignId, Boolean(windowOpen), now, inserted.length],
+      );
       const startAfterByLead = new Map(rows.map((r) => [r.leadId, r.startAfter]));
       await enqueueSends(
         app.boss,

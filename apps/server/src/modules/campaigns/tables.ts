@@ -38,6 +38,9 @@ export const campaigns = pgTable(
     stopOnReply: boolean("stop_on_reply").notNull().default(true),
     firstMessageFooter: text("first_message_footer").notNull(),
     launchedAt: timestamp("launched_at", { withTimezone: true }),
+    /** Start of the current one-minute rate window, and how many touches were planned in it. */
+    rateWindowStart: timestamp("rate_window_start", { withTimezone: true }),
+    rateWindowCount: integer("rate_window_count").notNull().default(0),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -14,7 +14,7 @@ import {
   upsertLeads,
 } from "./queries.js";
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 export type TImportLeadsInput = {
   orgId: string;

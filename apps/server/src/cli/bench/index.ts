@@ -1,0 +1,14 @@
+/** Benchmarks by name; each starts what it needs and ends with one JSON line. */
+export const BENCHES: Record<
+  string,
+  { description: string; run: (options: Record<string, string>) => Promise<boolean> }
+> = {
+  inbound: {
+    description: "signed Twilio inbound webhooks over HTTP → verified, stored, job enqueued",
+    run: async (options) => (await import("./inbound.js")).benchInbound(options),
+  },
+  launch: {
+    description: "import 100,000 leads from CSV and plan their first touches",
+    run: async (options) => (await import("./launch.js")).benchLaunch(options),
+  },
+};

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, seedDemo } from "../apps/server/src/modules/orgs/index.js";
+import { DEMO_PASSWORD, seedDemo } from "../apps/server/src/modules/demo/index.js";
 import { ownerQuery, startTestApp, type TTestApp } from "../apps/server/test/harness.js";
 import { chromiumOrSkip, launchChromium } from "./browser.js";
 

@@ -86,7 +86,8 @@ export async function planDueTouches(
             and not exists (select 1 from opt_outs o where o.phone = l.phone)
             and to_char($2::timestamptz at time zone l.time_zone, 'HH24:MI') >= $3
             and to_char($2::timestamptz at time zone l.time_zone, 'HH24:MI') < $4
-          order by cl.next_touch_at, cl.lead_id
+          -- next_touch_at alone: the due index then serves the limit without sorting every due lead.
+          order by cl.next_touch_at
           limit $5
           for update of cl skip locked`,
         [input.campaignId, now, QUIET_START, QUIET_END, budget],

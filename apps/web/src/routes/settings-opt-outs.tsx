@@ -1,4 +1,5 @@
 import { createRoute } from "@tanstack/react-router";
+import { OptOutsPanel } from "../features/opt-outs/opt-outs-panel";
 import { PageHeader } from "../features/shell/app-shell";
 import { appLayoutRoute } from "./app-layout";
 
@@ -9,5 +10,13 @@ export const settingsOptOutsRoute = createRoute({
 });
 
 function SettingsOptOutsPage() {
-  return <PageHeader title="Opt-outs" description="Coming together." />;
+  return (
+    <>
+      <PageHeader
+        title="Opt-outs"
+        description="Numbers that asked not to be texted. Every campaign checks this list before each message."
+      />
+      <OptOutsPanel />
+    </>
+  );
 }

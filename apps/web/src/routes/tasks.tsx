@@ -1,5 +1,7 @@
-import { createRoute } from "@tanstack/react-router";
+import { createRoute, Link } from "@tanstack/react-router";
+import { focusRing } from "../components/button";
 import { PageHeader } from "../features/shell/app-shell";
+import { TasksPanel } from "../features/tasks/tasks-panel";
 import { appLayoutRoute } from "./app-layout";
 
 export const tasksRoute = createRoute({
@@ -9,5 +11,23 @@ export const tasksRoute = createRoute({
 });
 
 function TasksPage() {
-  return <PageHeader title="Tasks" description="Coming together." />;
+  return (
+    <>
+      <PageHeader
+        title="Tasks"
+        description="Follow-ups for people: call-backs, hand-overs from the AI agent, reminders."
+      />
+      <TasksPanel
+        renderLeadLink={(leadId, name) => (
+          <Link
+            to="/leads/$leadId"
+            params={{ leadId }}
+            className={`rounded font-medium text-indigo-700 hover:underline ${focusRing}`}
+          >
+            {name}
+          </Link>
+        )}
+      />
+    </>
+  );
 }

@@ -1,0 +1,173 @@
+import type { TMessage, TMessageStatus } from "@plaibook/shared";
+import { clsx } from "clsx";
+import { AlertCircle, Check, CheckCheck, Clock } from "lucide-react";
+import type { ReactNode } from "react";
+import { formatDateTime } from "../../lib/format";
+
+/**
+ * Whose phone the thread is drawn from. "business": our messages on the right (the lead page).
+ * "lead": the lead's messages on the right, as on their own phone (the phone simulator).
+ */
+export type TThreadPerspective = "business" | "lead";
+
+const STATUS_LABELS: Record<TMessageStatus, string> = {
+  queued: "Queued",
+  sending: "Sending",
+  sent: "Sent",
+  delivered: "Delivered",
+  failed: "Failed",
+  undeliverable: "Undeliverable",
+  blocked: "Blocked",
+  received: "Received",
+};
+
+const KIND_LABELS: Partial<Record<TMessage["kind"], string>> = {
+  first_touch: "First touch",
+  follow_up: "Follow-up",
+  compliance: "Compliance",
+  manual: "Sent by a teammate",
+};
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: "short", month: "short", day: "numeric" });
+
+function messageTime(message: TMessage): string {
+  return message.sentAt ?? message.createdAt;
+}
+
+function StatusIcon({ status }: { status: TMessageStatus }) {
+  const cls = "size-3.5";
+  if (status === "delivered") return <CheckCheck aria-hidden="true" className={cls} />;
+  if (status === "sent") return <Check aria-hidden="true" className={cls} />;
+  if (status === "failed" || status === "undeliverable" || status === "blocked")
+    return <AlertCircle aria-hidden="true" className={clsx(cls, "text-rose-600")} />;
+  if (status === "queued" || status === "sending") return <Clock aria-hidden="true" className={cls} />;
+  return null;
+}
+
+function isFailure(status: TMessageStatus): boolean {
+  return status === "failed" || status === "undeliverable" || status === "blocked";
+}
+
+export function MessageBubble({
+  message,
+  perspective,
+  dark = false,
+}: {
+  message: TMessage;
+  perspective: TThreadPerspective;
+  /** Inside the phone frame. */
+  dark?: boolean;
+}) {
+  const ours = message.direction === "outbound";
+  const onRight = perspective === "business" ? ours : !ours;
+  const iso = messageTime(message);
+  const date = new Date(iso);
+  const kind = ours ? KIND_LABELS[message.kind] : undefined;
+  const author = perspective === "lead" ? (ours ? "Business" : "You") : ours ? "Plaibook" : "Lead";
+  return (
+    <li
+      className={clsx("flex flex-col", onRight ? "items-end" : "items-start")}
+      data-side={onRight ? "right" : "left"}
+      data-direction={message.direction}
+    >
+      <span className="sr-only">{author}: </span>
+      <div
+        className={clsx(
+          "max-w-[85%] rounded-2xl px-3.5 py-2 text-sm break-words whitespace-pre-wrap shadow-sm",
+          onRight
+            ? "rounded-br-md bg-indigo-600 text-white"
+            : dark
+              ? "rounded-bl-md bg-white text-slate-900"
+              : "rounded-bl-md bg-slate-100 text-slate-900",
+          isFailure(message.status) && "ring-2 ring-rose-400",
+        )}
+      >
+        {message.body}
+      </div>
+      <p
+        className={clsx(
+          "mt-1 flex items-center gap-1 px-1 text-[11px]",
+          isFailure(message.status) ? "text-rose-600" : "text-slate-500",
+        )}
+      >
+        {kind ? <span>{kind} ·</span> : null}
+        <time dateTime={iso} title={formatDateTime(iso)}>
+          {Number.isNaN(date.getTime()) ? "" : timeFormat.format(date)}
+        </time>
+        {ours ? (
+          <>
+            <span aria-hidden="true">·</span>
+            <StatusIcon status={message.status} />
+            <span>{STATUS_LABELS[message.status]}</span>
+          </>
+        ) : null}
+      </p>
+      {ours && isFailure(message.status) && (message.errorMessage || message.errorCode) ? (
+        <p className="max-w-[85%] px-1 text-[11px] text-rose-600">
+          {message.errorMessage ?? `Error ${message.errorCode}`}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Oldest first. Messages written in one transaction share a timestamp (a STOP and its confirmation):
+ * the lead's message goes first, since ours answers it.
+ */
+export function orderMessages(messages: ReadonlyArray<TMessage>): TMessage[] {
+  return [...messages].sort(
+    (a, b) =>
+      a.createdAt.localeCompare(b.createdAt) ||
+      (a.direction === b.direction ? 0 : a.direction === "inbound" ? -1 : 1),
+  );
+}
+
+/** Messages oldest first, with a divider whenever the day changes. */
+export function MessageThread({
+  messages,
+  perspective,
+  dark = false,
+  label = "Messages",
+}: {
+  messages: ReadonlyArray<TMessage>;
+  perspective: TThreadPerspective;
+  dark?: boolean;
+  label?: string;
+}) {
+  let lastDay = "";
+  return (
+    <ol aria-label={label} className="space-y-3">
+      {orderMessages(messages).map((message) => {
+        const date = new Date(messageTime(message));
+        const day = Number.isNaN(date.getTime()) ? "" : dayFormat.format(date);
+        const divider = day && day !== lastDay;
+        lastDay = day || lastDay;
+        return (
+          <DayGroup key={message.id} day={divider ? day : null} dark={dark}>
+            <MessageBubble message={message} perspective={perspective} dark={dark} />
+          </DayGroup>
+        );
+      })}
+    </ol>
+  );
+}
+
+function DayGroup({ day, dark, children }: { day: string | null; dark: boolean; children: ReactNode }) {
+  if (!day) return children;
+  return (
+    <>
+      <li
+        aria-hidden="true"
+        className={clsx(
+          "pt-1 text-center text-[11px] font-medium",
+          dark ? "text-slate-500" : "text-slate-400",
+        )}
+      >
+        {day}
+      </li>
+      {children}
+    </>
+  );
+}

@@ -1,13 +1,8 @@
-import { createRoute } from "@tanstack/react-router";
-import { PageHeader } from "../features/shell/app-shell";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { appLayoutRoute } from "./app-layout";
 
 export const campaignDetailRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/campaigns/$campaignId",
-  component: CampaignDetailPage,
+  component: lazyRouteComponent(() => import("../features/campaigns/campaign-pages"), "CampaignDetailPage"),
 });
-
-function CampaignDetailPage() {
-  return <PageHeader title="Campaign" description="Coming together." />;
-}

@@ -1,13 +1,8 @@
-import { createRoute } from "@tanstack/react-router";
-import { PageHeader } from "../features/shell/app-shell";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { appLayoutRoute } from "./app-layout";
 
 export const campaignNewRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/campaigns/new",
-  component: CampaignNewPage,
+  component: lazyRouteComponent(() => import("../features/campaigns/campaign-pages"), "CampaignNewPage"),
 });
-
-function CampaignNewPage() {
-  return <PageHeader title="New campaign" description="Coming together." />;
-}

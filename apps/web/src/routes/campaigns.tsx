@@ -1,13 +1,8 @@
-import { createRoute } from "@tanstack/react-router";
-import { PageHeader } from "../features/shell/app-shell";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { appLayoutRoute } from "./app-layout";
 
 export const campaignsRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/campaigns",
-  component: CampaignsPage,
+  component: lazyRouteComponent(() => import("../features/campaigns/campaign-pages"), "CampaignsPage"),
 });
-
-function CampaignsPage() {
-  return <PageHeader title="Campaigns" description="Coming together." />;
-}

@@ -1,13 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
-import { PageHeader } from "../features/shell/app-shell";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { appLayoutRoute } from "./app-layout";
 
 export const playbookEditRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
+  /** `/playbooks/new` creates a playbook; any other id opens that playbook. */
   path: "/playbooks/$playbookId",
-  component: PlaybookEditPage,
+  component: lazyRouteComponent(() => import("../features/playbooks/playbook-pages"), "PlaybookEditPage"),
 });
-
-function PlaybookEditPage() {
-  return <PageHeader title="Playbook" description="Coming together." />;
-}

@@ -1,13 +1,8 @@
-import { createRoute } from "@tanstack/react-router";
-import { PageHeader } from "../features/shell/app-shell";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { appLayoutRoute } from "./app-layout";
 
 export const playbooksRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/playbooks",
-  component: PlaybooksPage,
+  component: lazyRouteComponent(() => import("../features/playbooks/playbook-pages"), "PlaybooksPage"),
 });
-
-function PlaybooksPage() {
-  return <PageHeader title="Playbooks" description="Coming together." />;
-}

@@ -5,6 +5,7 @@ import { FullPageSpinner } from "../components/spinner";
 import { acceptInviteRoute } from "./accept-invite";
 import { appLayoutRoute } from "./app-layout";
 import { campaignDetailRoute } from "./campaign-detail";
+import { campaignEditRoute } from "./campaign-edit";
 import { campaignNewRoute } from "./campaign-new";
 import { campaignsRoute } from "./campaigns";
 import { homeRoute } from "./home";
@@ -33,6 +34,7 @@ export const routeTree = rootRoute.addChildren([
     campaignsRoute,
     campaignNewRoute,
     campaignDetailRoute,
+    campaignEditRoute,
     leadsRoute,
     leadDetailRoute,
     sandboxRoute,

@@ -21,5 +21,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["./src/test/setup.ts"],
+    // Whole-app tests import every route; on a busy 2-core CI machine that alone can take seconds.
+    testTimeout: 20_000,
   },
 });

@@ -94,7 +94,9 @@ export async function runProcess(options: {
   };
 
   try {
-    db = createDatabase(url);
+    db = createDatabase(url, {
+      onIdleError: (error) => log.warn({ err: error }, "database connection lost; it will be replaced"),
+    });
     if (options.migrate) await migrateDatabase(db.ownerPool);
     if (options.seedDemo) {
       const seeded = await seedDemo(db.appPool);

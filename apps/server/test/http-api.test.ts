@@ -74,8 +74,25 @@ describe("HTTP surface: REST v1, OpenAPI, health, metrics, headers, rate limits"
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/auth/refresh",
       "/api/v1/auth/token",
+      "/api/v1/campaigns",
+      "/api/v1/campaigns/{id}",
+      "/api/v1/campaigns/{id}/launch",
+      "/api/v1/campaigns/{id}/pause",
+      "/api/v1/conversations",
+      "/api/v1/conversations/{id}",
+      "/api/v1/leads",
+      "/api/v1/leads/bulk",
+      "/api/v1/leads/import",
+      "/api/v1/leads/imports/{id}",
+      "/api/v1/leads/imports/{id}/rejected.csv",
+      "/api/v1/leads/{id}",
       "/api/v1/me",
+      "/api/v1/opt-outs",
+      "/api/v1/opt-outs.csv",
+      "/api/v1/opt-outs/import",
     ]);
+    // Webhooks are for vendors, not integrators: they stay out of the document.
+    expect(Object.keys(doc.paths).some((p) => p.startsWith("/webhooks"))).toBe(false);
     expect(
       doc.paths["/api/v1/auth/token"]?.post?.requestBody?.content["application/json"]?.schema.required,
     ).toEqual(["email", "password"]);

@@ -17,7 +17,17 @@ export type TSendSmsInput = {
 
 export type TSendSmsResult = { sid: string; status: "queued" | "sent" | "accepted" };
 
-export type TSmsFailureKind = "opted_out" | "undeliverable" | "invalid_number" | "rejected" | "retryable";
+/**
+ * `retryable`: the provider certainly did not take the message (safe to send again later).
+ * `ambiguous`: it may have; sending again could text twice, so the message fails instead.
+ */
+export type TSmsFailureKind =
+  | "opted_out"
+  | "undeliverable"
+  | "invalid_number"
+  | "rejected"
+  | "retryable"
+  | "ambiguous";
 
 export class SmsSendError extends Error {
   constructor(

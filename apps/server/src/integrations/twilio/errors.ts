@@ -18,11 +18,23 @@ export function mapTwilioError(error: unknown): SmsSendError {
   const e = error as { status?: number; code?: number; message?: string };
   const known = e.code ? CODES[e.code] : undefined;
   if (known) return new SmsSendError(known.kind, String(e.code), known.message);
-  if (e.status === undefined || e.status >= 500 || e.status === 429) {
+  // 429 and 503 say Twilio did not take the message; a refused connection never delivered the request.
+  const notSent =
+    e.status === 429 ||
+    e.status === 503 ||
+    ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"].includes(String(e.code));
+  if (notSent)
     return new SmsSendError(
       "retryable",
+      String(e.code ?? e.status),
+      e.message ?? "Twilio could not take the message now",
+    );
+  // Other failures (500, 502, 504, timeouts) may or may not have sent it: never retried, to never text twice.
+  if (e.status === undefined || e.status >= 500) {
+    return new SmsSendError(
+      "ambiguous",
       String(e.code ?? e.status ?? "network"),
-      e.message ?? "Twilio could not be reached",
+      e.message ?? "Twilio did not confirm the message",
     );
   }
   return new SmsSendError("rejected", String(e.code ?? e.status), e.message ?? "Twilio refused the message");

@@ -137,10 +137,22 @@ export async function sendQueuedMessage(
       await touchConversation(tx, row.conversation_id, { preview: row.body, costMicros: cost });
       return { kind: "sent" as const, sid: result.sid };
     } catch (error) {
-      if (error instanceof SmsSendError && !error.retryable) return { kind: "rejected" as const, error };
+      if (error instanceof SmsSendError)
+        return error.retryable ? { kind: "retry" as const, error } : { kind: "rejected" as const, error };
       throw error;
     }
   });
+
+  if (outcome.kind === "retry") {
+    // Not taken by the provider: back to queued, and the job's retry (with backoff) sends it again.
+    await withOrg(app.db.appPool, orgId, (tx) =>
+      tx.client.query(
+        "update messages set status = 'queued', error_code = $2, error_message = $3 where id = $1 and status = 'sending'",
+        [messageId, outcome.error.code, outcome.error.message],
+      ),
+    );
+    throw outcome.error;
+  }
 
   if (outcome.kind === "rejected") {
     await finish(app, orgId, row, {

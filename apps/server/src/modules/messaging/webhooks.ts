@@ -14,6 +14,8 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
  */
 export async function twilioWebhookRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   const { config } = services;
+  // Which organisation owns a number changes rarely; a short cache saves a round trip per webhook.
+  const numberOwners = createTtlCache<string | null>(30_000, 10_000);
   const handle =
     (kind: "inbound" | "status") =>
     async (req: FastifyRequest<{ Body: Record<string, string> }>, reply: import("fastify").FastifyReply) => {
@@ -39,13 +41,15 @@ export async function twilioWebhookRoutes(app: FastifyInstance, services: TServi
           .status(400)
           .send({ error: "BAD_REQUEST", message: "MessageSid, From and To are required" });
       const ourNumber = kind === "inbound" ? event.to : event.from;
-      const owner = await withoutOrg(services.db.appPool, async (tx) => {
-        const { rows } = await tx.client.query<{ org_id: string }>(
-          "select org_id from messaging_find_number($1)",
-          [ourNumber],
-        );
-        return rows[0]?.org_id ?? null;
-      });
+      const owner = await numberOwners.get(ourNumber, () =>
+        withoutOrg(services.db.appPool, async (tx) => {
+          const { rows } = await tx.client.query<{ org_id: string }>(
+            "select org_id from messaging_find_number($1)",
+            [ourNumber],
+          );
+          return rows[0]?.org_id ?? null;
+        }),
+      );
       if (!owner)
         return reply
           .status(404)
@@ -81,4 +85,18 @@ export async function twilioWebhookRoutes(app: FastifyInstance, services: TServi
 function publicUrl(req: FastifyRequest, configured: string | undefined): string {
   if (configured) return `${configured.replace(/\/$/, "")}${req.url}`;
   return `${req.protocol}://${req.host}${req.url}`;
+}
+
+function createTtlCache<T>(ttlMs: number, maxEntries: number) {
+  const entries = new Map<string, { value: T; expires: number }>();
+  return {
+    async get(key: string, load: () => Promise<T>): Promise<T> {
+      const hit = entries.get(key);
+      if (hit && hit.expires > Date.now()) return hit.value;
+      const value = await load();
+      if (entries.size >= maxEntries) entries.clear();
+      entries.set(key, { value, expires: Date.now() + ttlMs });
+      return value;
+    },
+  };
 }

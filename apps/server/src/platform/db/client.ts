@@ -16,7 +16,7 @@ export type TDatabase = {
 
 export function createDatabase(
   url: string,
-  options: { appPoolSize?: number; ownerPoolSize?: number } = {},
+  options: { appPoolSize?: number; ownerPoolSize?: number; onIdleError?: (error: Error) => void } = {},
 ): TDatabase {
   const ownerPool = new pg.Pool({
     connectionString: url,
@@ -30,6 +30,11 @@ export function createDatabase(
     // The role is fixed at connection start, before any application statement can run.
     options: `-c role=${APP_ROLE}`,
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool discards it and the next query opens a new one.
+  const onIdleError = options.onIdleError ?? (() => {});
+  ownerPool.on("error", onIdleError);
+  appPool.on("error", onIdleError);
   let closed = false;
   return {
     ownerPool,

@@ -27,8 +27,8 @@ async function inTransaction<T>(
 ): Promise<T> {
   const client = await appPool.connect();
   try {
-    await client.query("begin");
-    if (orgId) await client.query("select set_config('app.org_id', $1, true)", [orgId]);
+    // One round trip for both; the id is inlined only after the UUID check in withOrg.
+    await client.query(orgId ? `begin; select set_config('app.org_id', '${orgId}', true)` : "begin");
     const result = await work({ db: drizzleOn(client), client, orgId });
     await client.query("commit");
     return result;

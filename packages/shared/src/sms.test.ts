@@ -63,7 +63,7 @@ describe("segments", () => {
     expect(countSegments("a".repeat(307))).toMatchObject({ segments: 3 });
     expect(countSegments("€".repeat(80))).toMatchObject({ encoding: "GSM-7", units: 160, segments: 1 });
     expect(countSegments("Hi 😀")).toMatchObject({ encoding: "UCS-2", units: 5, segments: 1 });
-    expect(countSegments("é".repeat(70) + "ł")).toMatchObject({ encoding: "UCS-2", segments: 2 });
+    expect(countSegments(`${"é".repeat(70)}ł`)).toMatchObject({ encoding: "UCS-2", segments: 2 });
   });
 });
 

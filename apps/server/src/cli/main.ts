@@ -126,6 +126,7 @@ program
   .argument("<name>", "inbound or launch")
   .option("--size <n>", "how many items (leads, messages)")
   .option("--seconds <n>", "how long to run, for timed benches")
+  .option("--connections <n>", "concurrent HTTP connections, for the inbound bench")
   .action(async (name: string, options: Record<string, string>) => {
     const { BENCHES } = await import("./bench/index.js");
     const bench = BENCHES[name];

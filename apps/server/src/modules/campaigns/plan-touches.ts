@@ -59,8 +59,7 @@ export async function planDueTouches(
         [input.campaignId],
       );
       const campaign = campaignRows[0];
-      if (!campaign || campaign.status !== "active")
-        return { count: 0, reason: "campaign is not active", done: true };
+      if (campaign?.status !== "active") return { count: 0, reason: "campaign is not active", done: true };
       const hours = campaign.business_hours;
       // The campaign's own window here; each lead's 8:00–21:00 is checked in SQL below.
       if (!isBusinessOpen(now, hours)) return { count: 0, reason: "outside business hours", done: true };

@@ -12,17 +12,23 @@ export async function bulkCreateLeads(
 ) {
   const rejected: { index: number; reason: string }[] = [];
   const byPhone = new Map<string, TLeadValues>();
-  input.leads.forEach((raw, index) => {
+  for (const [index, raw] of input.leads.entries()) {
     const parsed = ZLeadInput.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       rejected.push({ index, reason: `${issue?.path.join(".") || "lead"}: ${issue?.message ?? "invalid"}` });
-      return;
+      continue;
     }
     const phone = normalisePhone(parsed.data.phone);
-    if (!phone.ok) return void rejected.push({ index, reason: `phone: ${phone.reason}` });
+    if (!phone.ok) {
+      rejected.push({ index, reason: `phone: ${phone.reason}` });
+      continue;
+    }
     const zone = resolveTimeZone(parsed.data.timeZone, phone.e164);
-    if (!zone.ok) return void rejected.push({ index, reason: `timeZone: ${zone.reason}` });
+    if (!zone.ok) {
+      rejected.push({ index, reason: `timeZone: ${zone.reason}` });
+      continue;
+    }
     byPhone.set(phone.e164, {
       phone: phone.e164,
       firstName: parsed.data.firstName,
@@ -33,7 +39,7 @@ export async function bulkCreateLeads(
       timeZone: zone.timeZone,
       timeZoneSource: zone.source,
     });
-  });
+  }
   const saved = await upsertLeads(ctx.tx, ctx.actor.orgId, [...byPhone.values()]);
   if (input.campaignId)
     await addCampaignLeads(

@@ -221,17 +221,26 @@ export async function getConversation(tx: TTx, conversationId: string): Promise<
   return toConversation(rows[0]);
 }
 
-/** Records a webhook delivery once; false when this (provider, kind, id) was already accepted. */
-export async function insertInbox(
+/** Records webhook deliveries once each; returns the ids of the ones not seen before. */
+export async function insertInboxRows(
   tx: TTx,
-  row: { orgId: string; provider: string; kind: string; externalId: string; payload: Record<string, string> },
-): Promise<string | null> {
-  const { rows } = await tx.client.query<{ id: string }>(
-    `insert into webhook_inbox (org_id, provider, kind, external_id, payload) values ($1, $2, $3, $4, $5)
+  provider: string,
+  rows: { orgId: string; kind: string; externalId: string; payload: Record<string, string> }[],
+): Promise<string[]> {
+  const { rows: inserted } = await tx.client.query<{ id: string }>(
+    `insert into webhook_inbox (org_id, provider, kind, external_id, payload)
+     select org_id, $1, kind, external_id, payload
+       from unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[]) as x(org_id, kind, external_id, payload)
      on conflict (provider, kind, external_id) do nothing returning id`,
-    [row.orgId, row.provider, row.kind, row.externalId, JSON.stringify(row.payload)],
+    [
+      provider,
+      rows.map((r) => r.orgId),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.externalId),
+      rows.map((r) => JSON.stringify(r.payload)),
+    ],
   );
-  return rows[0]?.id ?? null;
+  return inserted.map((r) => r.id);
 }
 
 export async function getInbox(tx: TTx, inboxId: string) {

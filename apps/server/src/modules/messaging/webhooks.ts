@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { parseTwilioWebhook, verifyTwilioSignature } from "../../integrations/twilio/webhook.js";
+import { createBatcher } from "../../platform/db/batcher.js";
 import { withOrg, withoutOrg } from "../../platform/db/with-org.js";
 import type { TServices } from "../../platform/services.js";
-import { insertInbox } from "./queries.js";
+import { insertInboxRows } from "./queries.js";
 import { SMS_INBOUND_QUEUE } from "./send-queue.js";
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -16,6 +17,26 @@ export async function twilioWebhookRoutes(app: FastifyInstance, services: TServi
   const { config } = services;
   // Which organisation owns a number changes rarely; a short cache saves a round trip per webhook.
   const numberOwners = createTtlCache<string | null>(30_000, 10_000);
+  // Deliveries that arrive together are stored (and their jobs enqueued) in one transaction.
+  const inbox = createBatcher<TInboxItem, void>({
+    maxItems: 200,
+    maxWaitMs: 2,
+    concurrency: 4,
+    flush: async (items) => {
+      for (const [orgId, group] of groupBy(items, (i) => i.orgId)) {
+        await withOrg(services.db.appPool, orgId, async (tx) => {
+          const ids = await insertInboxRows(tx, "twilio", group);
+          if (ids.length === 0) return;
+          await services.queue.boss.insert(
+            SMS_INBOUND_QUEUE,
+            ids.map((inboxId) => ({ data: { orgId, inboxId } })),
+            { db: { executeSql: (text: string, values?: unknown[]) => tx.client.query(text, values) } },
+          );
+        });
+      }
+      return items.map(() => undefined);
+    },
+  });
   const handle =
     (kind: "inbound" | "status") =>
     async (req: FastifyRequest<{ Body: Record<string, string> }>, reply: import("fastify").FastifyReply) => {
@@ -54,27 +75,10 @@ export async function twilioWebhookRoutes(app: FastifyInstance, services: TServi
         return reply
           .status(404)
           .send({ error: "NOT_FOUND", message: `${ourNumber} is not a Plaibook number` });
-      await withOrg(services.db.appPool, owner, async (tx) => {
-        const payload = event.kind === "status" ? { ...params, NormalizedStatus: event.status } : params;
-        const externalId =
-          event.kind === "status" ? `${event.sid}:${params.MessageStatus ?? params.SmsStatus}` : event.sid;
-        const inboxId = await insertInbox(tx, {
-          orgId: owner,
-          provider: "twilio",
-          kind,
-          externalId,
-          payload,
-        });
-        if (inboxId) {
-          await services.queue.boss.send(
-            SMS_INBOUND_QUEUE,
-            { orgId: owner, inboxId },
-            {
-              db: { executeSql: (text: string, values?: unknown[]) => tx.client.query(text, values) },
-            },
-          );
-        }
-      });
+      const payload = event.kind === "status" ? { ...params, NormalizedStatus: event.status } : params;
+      const externalId =
+        event.kind === "status" ? `${event.sid}:${params.MessageStatus ?? params.SmsStatus}` : event.sid;
+      await inbox.add({ orgId: owner, kind, externalId, payload });
       return reply.type("text/xml").send(EMPTY_TWIML);
     };
   app.post("/webhooks/twilio/inbound", { schema: { hide: true } }, handle("inbound"));
@@ -99,4 +103,12 @@ function createTtlCache<T>(ttlMs: number, maxEntries: number) {
       return value;
     },
   };
+}
+
+type TInboxItem = { orgId: string; kind: string; externalId: string; payload: Record<string, string> };
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { Transform } from "node:stream";
 import type { TLeadImport } from "@plaibook/shared";
 import { SingleBar } from "cli-progress";
-import { importLeads } from "../modules/leads/index.js";
+import { importLeads, refreshLeadStatistics } from "../modules/leads/index.js";
 import type { TDatabase } from "../platform/db/client.js";
 import { AppError } from "../platform/errors.js";
 
@@ -50,6 +50,7 @@ export async function importLeadsFromFile(
   });
   bar?.update(size);
   bar?.stop();
+  await refreshLeadStatistics(db.ownerPool, result);
   return result;
 }
 

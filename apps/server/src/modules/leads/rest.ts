@@ -11,7 +11,7 @@ import { bearer, errorResponses, ZIdParam } from "../../platform/http/rest-schem
 import { orgRoom } from "../../platform/realtime/socket.js";
 import type { TServices } from "../../platform/services.js";
 import { getLeadDetail } from "./get-lead-detail.js";
-import { importLeads } from "./import-leads.js";
+import { importLeads, refreshLeadStatistics } from "./import-leads.js";
 import { findLeadPage, findRejectionsAfter, getLeadImport } from "./queries.js";
 import { createLead } from "./save-lead.js";
 
@@ -63,6 +63,7 @@ export async function leadsRestRoutes(app: FastifyInstance, services: TServices)
         });
         if (file.file.truncated)
           throw new AppError("BAD_REQUEST", "The file is larger than the upload limit");
+        await refreshLeadStatistics(services.db.ownerPool, result);
         return { import: result };
       }
       throw new AppError("BAD_REQUEST", "No `file` field in the upload");

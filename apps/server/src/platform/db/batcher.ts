@@ -27,8 +27,12 @@ export function createBatcher<TItem, TResult>(options: {
       options
         .flush(batch.map((p) => p.item))
         .then(
-          (results) => batch.forEach((p, i) => p.resolve(results[i] as TResult)),
-          (error: unknown) => batch.forEach((p) => p.reject(error)),
+          (results) => {
+            for (const [i, p] of batch.entries()) p.resolve(results[i] as TResult);
+          },
+          (error: unknown) => {
+            for (const p of batch) p.reject(error);
+          },
         )
         .finally(() => {
           running -= 1;

@@ -135,5 +135,7 @@ export function renderTemplate(
     .replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (_m, field: string) => values[field as TMergeField]?.trim() ?? "")
     .replace(/[ \t]{2,}/g, " ")
     .replace(/\s+([,.!?])/g, "$1")
+    // "{{businessName}}." with a name ending in a period ("Acme Co.") would read "Acme Co.."
+    .replace(/(?<!\.)\.\.(?!\.)/g, ".")
     .trim();
 }

@@ -4,6 +4,7 @@ import { optOutsRouter } from "./modules/compliance/router.js";
 import { leadsRouter } from "./modules/leads/router.js";
 import { conversationsRouter } from "./modules/messaging/router.js";
 import { sandboxRouter } from "./modules/messaging/sandbox-router.js";
+import { orgsRouter } from "./modules/orgs/router.js";
 import { playbooksRouter } from "./modules/playbooks/router.js";
 import { tasksRouter } from "./modules/tasks/router.js";
 import { usersRouter } from "./modules/users/router.js";
@@ -19,6 +20,7 @@ export const appRouter = router({
   sandbox: sandboxRouter,
   optOuts: optOutsRouter,
   tasks: tasksRouter,
+  orgs: orgsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -131,11 +131,16 @@ export function renderTemplate(
   template: string,
   values: Partial<Record<TMergeField, string | null | undefined>>,
 ): string {
-  return template
-    .replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (_m, field: string) => values[field as TMergeField]?.trim() ?? "")
-    .replace(/[ \t]{2,}/g, " ")
-    .replace(/\s+([,.!?])/g, "$1")
-    // "{{businessName}}." with a name ending in a period ("Acme Co.") would read "Acme Co.."
-    .replace(/(?<!\.)\.\.(?!\.)/g, ".")
-    .trim();
+  return (
+    template
+      .replace(
+        /\{\{\s*([a-zA-Z]+)\s*\}\}/g,
+        (_m, field: string) => values[field as TMergeField]?.trim() ?? "",
+      )
+      .replace(/[ \t]{2,}/g, " ")
+      .replace(/\s+([,.!?])/g, "$1")
+      // "{{businessName}}." with a name ending in a period ("Acme Co.") would read "Acme Co.."
+      .replace(/(?<!\.)\.\.(?!\.)/g, ".")
+      .trim()
+  );
 }

@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   "tasks.view": "viewer",
   "tasks.edit": "rep",
   "sandbox.simulate": "rep",
+  "org.settings": "admin",
 } as const satisfies Record<string, TRole>;
 export type TPermission = keyof typeof PERMISSIONS;
 

@@ -77,7 +77,9 @@ describe("templates", () => {
       }),
     ).toBe("Hi Ana, it's Sam from Acme.");
     expect(renderTemplate("Hi {{firstName}}, welcome!", {})).toBe("Hi, welcome!");
-    expect(renderTemplate("This is {{businessName}}. Hi!", { businessName: "Acme Co." })).toBe("This is Acme Co. Hi!");
+    expect(renderTemplate("This is {{businessName}}. Hi!", { businessName: "Acme Co." })).toBe(
+      "This is Acme Co. Hi!",
+    );
     expect(renderTemplate("Wait... {{firstName}}", { firstName: "Ana" })).toBe("Wait... Ana");
   });
 });

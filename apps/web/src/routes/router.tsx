@@ -18,6 +18,7 @@ import { playbooksRoute } from "./playbooks";
 import { rootRoute } from "./root";
 import { sandboxRoute } from "./sandbox";
 import { settingsOptOutsRoute } from "./settings-opt-outs";
+import { settingsSmsRoute } from "./settings-sms";
 import { settingsTeamRoute } from "./settings-team";
 import { signupRoute } from "./signup";
 import { tasksRoute } from "./tasks";
@@ -40,6 +41,7 @@ export const routeTree = rootRoute.addChildren([
     sandboxRoute,
     tasksRoute,
     settingsOptOutsRoute,
+    settingsSmsRoute,
   ]),
 ]);
 

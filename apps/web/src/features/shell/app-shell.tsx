@@ -10,6 +10,7 @@ import {
   LogOut,
   Megaphone,
   Menu,
+  MessageSquareText,
   Smartphone,
   Users,
   X,
@@ -31,7 +32,8 @@ type TNavItem = {
     | "/tasks"
     | "/sandbox"
     | "/settings/team"
-    | "/settings/opt-outs";
+    | "/settings/opt-outs"
+    | "/settings/sms";
   label: string;
   icon: ReactNode;
   exact?: boolean;
@@ -48,6 +50,7 @@ const MAIN_NAV: TNavItem[] = [
 const SETTINGS_NAV: TNavItem[] = [
   { to: "/settings/team", label: "Team", icon: <Users className="size-4" /> },
   { to: "/settings/opt-outs", label: "Opt-outs", icon: <Ban className="size-4" /> },
+  { to: "/settings/sms", label: "SMS identity", icon: <MessageSquareText className="size-4" /> },
 ];
 
 function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: (() => void) | undefined }) {

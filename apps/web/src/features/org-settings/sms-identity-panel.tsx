@@ -25,7 +25,7 @@ export function SmsIdentityPanel() {
   return (
     <Card>
       <CardHeader
-        title="SMS identity"
+        title="How you appear on texts"
         description="How your texts name your business, and what leads get back for HELP and STOP."
       />
       {settings.isPending ? (

@@ -11,6 +11,13 @@ import { ROLE_LABELS } from "../../lib/format";
 /** What this role can do today; later features add their own lines. */
 export function capabilitiesFor(role: TSessionUser["role"]): string[] {
   const lines: string[] = [];
+  if (can(role, "campaigns.manage"))
+    lines.push("Write playbooks, import leads and launch SMS campaigns; watch their funnels fill live.");
+  else if (can(role, "leads.edit"))
+    lines.push("Add and edit leads, follow their conversations and keep your tasks.");
+  else lines.push("Follow campaigns, leads and conversations as they happen.");
+  if (can(role, "sandbox.simulate"))
+    lines.push("Reply as any lead from the phone simulator to try a campaign end to end.");
   if (can(role, "team.view"))
     lines.push("See everyone on your team, their roles and when they last signed in.");
   if (can(role, "team.manage")) {
@@ -46,16 +53,16 @@ export function WelcomeCard({ user, org }: { user: TSessionUser; org: TSessionOr
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4 border-t border-slate-100 pt-5">
         <p className="text-sm text-slate-500">
-          Campaigns, the live Cockpit and call analysis will appear here as they arrive.
+          The live Cockpit and call analysis will appear here as they arrive.
         </p>
         <Link
-          to="/settings/team"
+          to="/campaigns"
           className={clsx(
             "inline-flex items-center gap-1 rounded-md text-sm font-medium text-indigo-600 hover:text-indigo-500",
             focusRing,
           )}
         >
-          View members <ArrowRight aria-hidden="true" className="size-4" />
+          Go to campaigns <ArrowRight aria-hidden="true" className="size-4" />
         </Link>
       </div>
     </Card>

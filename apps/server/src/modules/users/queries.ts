@@ -205,25 +205,23 @@ export async function completeInvite(
     .where(eq(users.id, userId));
 }
 
-/** Ids only, from the security-definer lookup: login starts before the organisation is known. */
-export async function findLoginCandidate(
+/** Ids only, from a security-definer lookup: these run before the organisation is known. */
+async function findUserIds(
   tx: TTx,
-  email: string,
+  lookup: "auth_find_user_by_email" | "auth_find_invite",
+  key: string,
 ): Promise<{ userId: string; orgId: string } | null> {
   const { rows } = await tx.client.query<{ user_id: string; org_id: string }>(
-    "select user_id, org_id from auth_find_user_by_email($1)",
-    [email],
+    `select user_id, org_id from ${lookup}($1)`,
+    [key],
   );
   return rows[0] ? { userId: rows[0].user_id, orgId: rows[0].org_id } : null;
 }
 
-export async function findInviteCandidate(
-  tx: TTx,
-  tokenHash: string,
-): Promise<{ userId: string; orgId: string } | null> {
-  const { rows } = await tx.client.query<{ user_id: string; org_id: string }>(
-    "select user_id, org_id from auth_find_invite($1)",
-    [tokenHash],
-  );
-  return rows[0] ? { userId: rows[0].user_id, orgId: rows[0].org_id } : null;
-}
+/** Login: whose account an email is. */
+export const findLoginCandidate = (tx: TTx, email: string) =>
+  findUserIds(tx, "auth_find_user_by_email", email);
+
+/** Accepting an invite: whose invite a token hash is. */
+export const findInviteCandidate = (tx: TTx, tokenHash: string) =>
+  findUserIds(tx, "auth_find_invite", tokenHash);

@@ -2,12 +2,15 @@ import type { TLead } from "@plaibook/shared";
 import type { ColumnDef } from "@tanstack/react-table";
 import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { clsx } from "clsx";
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import type { MouseEvent, ReactNode } from "react";
 import { Badge } from "../../components/badge";
-import { Button, focusRing } from "../../components/button";
+import { focusRing } from "../../components/button";
+import { PagerButtons, pageCountFor } from "../../components/pager";
 import { SelectField } from "../../components/select";
 import { Skeleton } from "../../components/skeleton";
+import { headerCellClass } from "../../components/table-header";
+import { TableSkeletonRows } from "../../components/table-states";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { formatPhone, leadName, shortZone, TIME_ZONE_SOURCE_LABELS } from "./lead-format";
 import type { TLeadSort, TSortDirection } from "./leads-search";
@@ -32,8 +35,7 @@ export type TLeadsTableProps = {
   fetching?: boolean;
 };
 
-const th =
-  "px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase whitespace-nowrap";
+const th = clsx("px-3 py-2.5", headerCellClass);
 
 function columns(renderLeadLink: TLeadsTableProps["renderLeadLink"]): ColumnDef<TLead>[] {
   return [
@@ -137,7 +139,7 @@ export function LeadsTable({
       pagination: { pageIndex: page - 1, pageSize },
     },
   });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const pageCount = pageCountFor(total, pageSize);
 
   const openRow = (event: MouseEvent<HTMLTableRowElement>, leadId: string) => {
     // Links inside the row navigate on their own (and keep middle-click / new-tab working).
@@ -235,22 +237,7 @@ export function LeadsTable({
             Page {page} of {pageCount}
           </span>
           <div className="flex gap-1">
-            <Button
-              variant="secondary"
-              size="sm"
-              aria-label="Previous page"
-              disabled={page <= 1}
-              onClick={() => onPageChange(page - 1)}
-              icon={<ChevronLeft aria-hidden="true" className="size-4" />}
-            />
-            <Button
-              variant="secondary"
-              size="sm"
-              aria-label="Next page"
-              disabled={page >= pageCount}
-              onClick={() => onPageChange(page + 1)}
-              icon={<ChevronRight aria-hidden="true" className="size-4" />}
-            />
+            <PagerButtons page={page} pageCount={pageCount} onPageChange={onPageChange} />
           </div>
         </div>
       </nav>
@@ -260,20 +247,12 @@ export function LeadsTable({
 
 export function LeadsTableSkeleton({ rows = 8 }: { rows?: number }) {
   return (
-    <div aria-busy="true" className="divide-y divide-slate-100">
-      <span className="sr-only" role="status">
-        Loading leads
-      </span>
-      {Array.from({ length: rows }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows
-        <div key={i} className="flex items-center gap-6 px-4 py-3.5">
-          <Skeleton className="h-4 w-36" />
-          <Skeleton className="h-4 w-32" />
-          <Skeleton className="hidden h-4 w-28 md:block" />
-          <Skeleton className="hidden h-4 w-24 lg:block" />
-          <Skeleton className="ml-auto h-4 w-20" />
-        </div>
-      ))}
-    </div>
+    <TableSkeletonRows label="Loading leads" rows={rows} rowClassName="flex items-center gap-6 px-4 py-3.5">
+      <Skeleton className="h-4 w-36" />
+      <Skeleton className="h-4 w-32" />
+      <Skeleton className="hidden h-4 w-28 md:block" />
+      <Skeleton className="hidden h-4 w-24 lg:block" />
+      <Skeleton className="ml-auto h-4 w-20" />
+    </TableSkeletonRows>
   );
 }

@@ -1,8 +1,11 @@
 import type { TOptOut } from "@plaibook/shared";
 import { clsx } from "clsx";
-import { ChevronLeft, ChevronRight, Trash2 } from "lucide-react";
+import { Trash2 } from "lucide-react";
 import { Button } from "../../components/button";
+import { PagerButtons, pageCountFor } from "../../components/pager";
 import { Skeleton } from "../../components/skeleton";
+import { ColumnHeaderRow, headerCellClass } from "../../components/table-header";
+import { TableSkeletonRows } from "../../components/table-states";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { formatPhone } from "../leads/lead-format";
 
@@ -22,8 +25,7 @@ export type TOptOutsTableProps = {
   fetching?: boolean;
 };
 
-const th =
-  "px-4 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase";
+const th = clsx("px-4 py-2.5", headerCellClass);
 
 export function OptOutsTable({
   rows,
@@ -34,7 +36,7 @@ export function OptOutsTable({
   onRemove,
   fetching = false,
 }: TOptOutsTableProps) {
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const pageCount = pageCountFor(total, pageSize);
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
@@ -46,25 +48,16 @@ export function OptOutsTable({
         <table className="min-w-full divide-y divide-slate-200">
           <caption className="sr-only">Opted-out phone numbers</caption>
           <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>
-                Phone
-              </th>
-              <th scope="col" className={th}>
-                Source
-              </th>
-              <th scope="col" className={clsx(th, "hidden sm:table-cell")}>
-                Keyword
-              </th>
-              <th scope="col" className={th}>
-                Added
-              </th>
-              {onRemove ? (
-                <th scope="col" className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
+            <ColumnHeaderRow
+              cellClassName={th}
+              columns={[
+                { label: "Phone" },
+                { label: "Source" },
+                { label: "Keyword", className: "hidden sm:table-cell" },
+                { label: "Added" },
+                ...(onRemove ? [{ label: "Actions", srOnly: true }] : []),
+              ]}
+            />
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
@@ -114,22 +107,7 @@ export function OptOutsTable({
           <span className="hidden text-sm text-slate-600 tabular-nums sm:inline">
             Page {page} of {pageCount}
           </span>
-          <Button
-            variant="secondary"
-            size="sm"
-            aria-label="Previous page"
-            disabled={page <= 1}
-            onClick={() => onPageChange(page - 1)}
-            icon={<ChevronLeft aria-hidden="true" className="size-4" />}
-          />
-          <Button
-            variant="secondary"
-            size="sm"
-            aria-label="Next page"
-            disabled={page >= pageCount}
-            onClick={() => onPageChange(page + 1)}
-            icon={<ChevronRight aria-hidden="true" className="size-4" />}
-          />
+          <PagerButtons page={page} pageCount={pageCount} onPageChange={onPageChange} />
         </div>
       </nav>
     </div>
@@ -138,18 +116,14 @@ export function OptOutsTable({
 
 export function OptOutsTableSkeleton({ rows = 6 }: { rows?: number }) {
   return (
-    <div aria-busy="true" className="divide-y divide-slate-100">
-      <span className="sr-only" role="status">
-        Loading opt-outs
-      </span>
-      {Array.from({ length: rows }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows
-        <div key={i} className="flex items-center gap-6 px-4 py-3.5">
-          <Skeleton className="h-4 w-36" />
-          <Skeleton className="h-4 w-20" />
-          <Skeleton className="ml-auto h-4 w-24" />
-        </div>
-      ))}
-    </div>
+    <TableSkeletonRows
+      label="Loading opt-outs"
+      rows={rows}
+      rowClassName="flex items-center gap-6 px-4 py-3.5"
+    >
+      <Skeleton className="h-4 w-36" />
+      <Skeleton className="h-4 w-20" />
+      <Skeleton className="ml-auto h-4 w-24" />
+    </TableSkeletonRows>
   );
 }

@@ -6,6 +6,8 @@ import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { SelectField } from "../../components/select";
 import { Skeleton } from "../../components/skeleton";
+import { StackedTable, stackedCellLabel } from "../../components/stacked-table";
+import { TableSkeletonRows } from "../../components/table-states";
 import {
   formatDate,
   formatDateTime,
@@ -33,14 +35,11 @@ export type TTeamTableProps = {
   busyUserId?: string | null;
 };
 
-const th =
-  "px-3 py-3 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase whitespace-nowrap";
 /**
  * On phones each row becomes a small card (cells stack, labelled by `data-label`); from `sm` up it is a
  * normal table. One DOM either way, so every value appears exactly once.
  */
-const td =
-  "block text-sm sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap before:mb-0.5 before:block before:text-xs before:font-medium before:text-slate-500 before:content-[attr(data-label)] sm:before:content-none";
+const td = `block text-sm sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap ${stackedCellLabel}`;
 
 export function TeamTable({
   members,
@@ -52,152 +51,124 @@ export function TeamTable({
 }: TTeamTableProps) {
   const canManage = can(actor.role, "team.manage");
   return (
-    <div className="sm:overflow-x-auto">
-      <table className="block w-full sm:table sm:min-w-full sm:divide-y sm:divide-slate-200">
-        <caption className="sr-only">Team members</caption>
-        <thead className="hidden bg-slate-50 sm:table-header-group">
-          <tr>
-            <th scope="col" className={th}>
-              Name
+    <StackedTable
+      caption="Team members"
+      headerPadding="px-3 py-3"
+      columns={[
+        { label: "Name" },
+        { label: "Email" },
+        { label: "Role" },
+        { label: "Status" },
+        { label: "Last login" },
+        { label: "Joined" },
+        ...(canManage ? [{ label: "Actions", srOnly: true }] : []),
+      ]}
+    >
+      {members.map((member) => {
+        const actions = memberActions(actor, member);
+        const busy = busyUserId === member.id;
+        const isSelf = member.id === actor.id;
+        return (
+          <tr
+            key={member.id}
+            className={clsx(
+              "grid grid-cols-2 gap-x-4 gap-y-3 px-4 py-4 sm:table-row sm:p-0",
+              member.status === "deactivated" && "bg-slate-50/60",
+            )}
+          >
+            <th
+              scope="row"
+              className="col-span-2 block text-left text-sm font-normal sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap"
+            >
+              <div className="flex items-center gap-3">
+                <span
+                  aria-hidden="true"
+                  className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-xs font-semibold text-indigo-700"
+                >
+                  {initials(member.name)}
+                </span>
+                <span className="font-medium text-slate-900">{member.name}</span>
+                {isSelf ? <Badge tone="accent">You</Badge> : null}
+              </div>
             </th>
-            <th scope="col" className={th}>
-              Email
-            </th>
-            <th scope="col" className={th}>
-              Role
-            </th>
-            <th scope="col" className={th}>
-              Status
-            </th>
-            <th scope="col" className={th}>
-              Last login
-            </th>
-            <th scope="col" className={th}>
-              Joined
-            </th>
+            <td data-label="Email" className={clsx(td, "col-span-2 break-all text-slate-600")}>
+              {member.email}
+            </td>
+            <td data-label="Role" className={clsx(td, "text-slate-700")}>
+              {actions.roleOptions.length > 0 && onChangeRole ? (
+                <SelectField
+                  label={`Role for ${member.name}`}
+                  hideLabel
+                  controlSize="sm"
+                  className="w-30"
+                  value={member.role}
+                  disabled={busy}
+                  options={actions.roleOptions.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+                  onChange={(e) => {
+                    const role = actions.roleOptions.find((r) => r === e.target.value);
+                    if (role && role !== member.role) onChangeRole(member, role);
+                  }}
+                />
+              ) : (
+                ROLE_LABELS[member.role]
+              )}
+            </td>
+            <td data-label="Status" className={td}>
+              <Badge tone={STATUS_TONES[member.status]}>{STATUS_LABELS[member.status]}</Badge>
+            </td>
+            <td data-label="Last login" className={clsx(td, "text-slate-600")}>
+              {member.lastLoginAt ? (
+                <time dateTime={member.lastLoginAt} title={formatDateTime(member.lastLoginAt)}>
+                  {formatRelative(member.lastLoginAt)}
+                </time>
+              ) : (
+                <span className="text-slate-400">Never</span>
+              )}
+            </td>
+            <td data-label="Joined" className={clsx(td, "text-slate-600")}>
+              <time dateTime={member.createdAt}>{formatDate(member.createdAt)}</time>
+            </td>
             {canManage ? (
-              <th scope="col" className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
+              <td className="col-span-2 block text-sm empty:hidden sm:table-cell sm:px-3 sm:py-3 sm:text-right">
+                {actions.canDeactivate && onDeactivate ? (
+                  <Button
+                    variant="danger-ghost"
+                    size="sm"
+                    className="-ml-2.5 sm:ml-0"
+                    disabled={busy}
+                    aria-label={`Deactivate ${member.name}`}
+                    onClick={() => onDeactivate(member)}
+                  >
+                    Deactivate
+                  </Button>
+                ) : null}
+                {actions.canReactivate && onReactivate ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    loading={busy}
+                    aria-label={`Reactivate ${member.name}`}
+                    onClick={() => onReactivate(member)}
+                  >
+                    Reactivate
+                  </Button>
+                ) : null}
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody className="block divide-y divide-slate-100 bg-white sm:table-row-group">
-          {members.map((member) => {
-            const actions = memberActions(actor, member);
-            const busy = busyUserId === member.id;
-            const isSelf = member.id === actor.id;
-            return (
-              <tr
-                key={member.id}
-                className={clsx(
-                  "grid grid-cols-2 gap-x-4 gap-y-3 px-4 py-4 sm:table-row sm:p-0",
-                  member.status === "deactivated" && "bg-slate-50/60",
-                )}
-              >
-                <th
-                  scope="row"
-                  className="col-span-2 block text-left text-sm font-normal sm:table-cell sm:px-3 sm:py-3 sm:whitespace-nowrap"
-                >
-                  <div className="flex items-center gap-3">
-                    <span
-                      aria-hidden="true"
-                      className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-xs font-semibold text-indigo-700"
-                    >
-                      {initials(member.name)}
-                    </span>
-                    <span className="font-medium text-slate-900">{member.name}</span>
-                    {isSelf ? <Badge tone="accent">You</Badge> : null}
-                  </div>
-                </th>
-                <td data-label="Email" className={clsx(td, "col-span-2 break-all text-slate-600")}>
-                  {member.email}
-                </td>
-                <td data-label="Role" className={clsx(td, "text-slate-700")}>
-                  {actions.roleOptions.length > 0 && onChangeRole ? (
-                    <SelectField
-                      label={`Role for ${member.name}`}
-                      hideLabel
-                      controlSize="sm"
-                      className="w-30"
-                      value={member.role}
-                      disabled={busy}
-                      options={actions.roleOptions.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
-                      onChange={(e) => {
-                        const role = actions.roleOptions.find((r) => r === e.target.value);
-                        if (role && role !== member.role) onChangeRole(member, role);
-                      }}
-                    />
-                  ) : (
-                    ROLE_LABELS[member.role]
-                  )}
-                </td>
-                <td data-label="Status" className={td}>
-                  <Badge tone={STATUS_TONES[member.status]}>{STATUS_LABELS[member.status]}</Badge>
-                </td>
-                <td data-label="Last login" className={clsx(td, "text-slate-600")}>
-                  {member.lastLoginAt ? (
-                    <time dateTime={member.lastLoginAt} title={formatDateTime(member.lastLoginAt)}>
-                      {formatRelative(member.lastLoginAt)}
-                    </time>
-                  ) : (
-                    <span className="text-slate-400">Never</span>
-                  )}
-                </td>
-                <td data-label="Joined" className={clsx(td, "text-slate-600")}>
-                  <time dateTime={member.createdAt}>{formatDate(member.createdAt)}</time>
-                </td>
-                {canManage ? (
-                  <td className="col-span-2 block text-sm empty:hidden sm:table-cell sm:px-3 sm:py-3 sm:text-right">
-                    {actions.canDeactivate && onDeactivate ? (
-                      <Button
-                        variant="danger-ghost"
-                        size="sm"
-                        className="-ml-2.5 sm:ml-0"
-                        disabled={busy}
-                        aria-label={`Deactivate ${member.name}`}
-                        onClick={() => onDeactivate(member)}
-                      >
-                        Deactivate
-                      </Button>
-                    ) : null}
-                    {actions.canReactivate && onReactivate ? (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        loading={busy}
-                        aria-label={`Reactivate ${member.name}`}
-                        onClick={() => onReactivate(member)}
-                      >
-                        Reactivate
-                      </Button>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </StackedTable>
   );
 }
 
 export function TeamTableSkeleton({ rows = 4 }: { rows?: number }) {
   return (
-    <div aria-busy="true" className="divide-y divide-slate-100">
-      <span className="sr-only" role="status">
-        Loading team members
-      </span>
-      {Array.from({ length: rows }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows
-        <div key={i} className="flex items-center gap-4 px-4 py-4">
-          <Skeleton className="size-8 rounded-full" />
-          <Skeleton className="h-4 w-32" />
-          <Skeleton className="hidden h-4 w-48 sm:block" />
-          <Skeleton className="ml-auto h-4 w-16" />
-        </div>
-      ))}
-    </div>
+    <TableSkeletonRows label="Loading team members" rows={rows}>
+      <Skeleton className="size-8 rounded-full" />
+      <Skeleton className="h-4 w-32" />
+      <Skeleton className="hidden h-4 w-48 sm:block" />
+      <Skeleton className="ml-auto h-4 w-16" />
+    </TableSkeletonRows>
   );
 }

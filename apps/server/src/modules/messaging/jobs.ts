@@ -23,24 +23,9 @@ export const smsSendJob = defineJob<z.infer<typeof ZSendPayload>, TAppContext>({
   batchSize: 20,
   concurrency: 8,
   handle: async (payload, { app }) => {
-    const outcome = await sendQueuedMessage(app, payload, async (startAfter) => {
+    await sendQueuedMessage(app, payload, async (startAfter) => {
       await app.boss.send(SMS_SEND_QUEUE, payload, { startAfter });
     });
-    if (outcome === "sent") {
-      const { rows } = await app.db.ownerPool.query<{ provider: string; provider_sid: string }>(
-        "select provider, provider_sid from messages where id = $1",
-        [payload.messageId],
-      );
-      const sent = rows[0];
-      // The Sandbox carrier "delivers" a moment later, as a real one would report.
-      if (sent?.provider === "sandbox") {
-        await app.boss.send(
-          SMS_STATUS_QUEUE,
-          { orgId: payload.orgId, provider: "sandbox", sid: sent.provider_sid, status: "delivered" },
-          { startAfter: new Date(Date.now() + app.config.SANDBOX_DELIVERY_DELAY_MS) },
-        );
-      }
-    }
   },
 });
 

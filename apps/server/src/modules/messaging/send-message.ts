@@ -7,6 +7,7 @@ import { isOptedOut, lockConsent } from "../compliance/queries.js";
 import { nextSendTime } from "../compliance/send-window.js";
 import { announceCampaign, announceMessage } from "./events.js";
 import { getMessage, touchConversation } from "./queries.js";
+import { SMS_STATUS_QUEUE } from "./send-queue.js";
 
 type TSendRow = {
   id: string;
@@ -165,6 +166,14 @@ export async function sendQueuedMessage(
       optOut: outcome.error.kind === "opted_out",
     });
     return "failed";
+  }
+  if (outcome.kind === "sent" && provider.name === "sandbox") {
+    // The Sandbox carrier "delivers" a moment later, as a real one would report.
+    await app.boss.send(
+      SMS_STATUS_QUEUE,
+      { orgId, provider: "sandbox", sid: outcome.sid, status: "delivered" },
+      { startAfter: new Date(Date.now() + app.config.SANDBOX_DELIVERY_DELAY_MS) },
+    );
   }
   await announce(app, orgId, row);
   return outcome.kind;

@@ -32,10 +32,13 @@ export function createDatabase(
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the pool discards it and the next query opens a new one.
-  const onIdleError = options.onIdleError ?? (() => {});
+  let closed = false;
+  // Once closing, the server going away (embedded Postgres stopping) is expected, not news.
+  const onIdleError = (error: Error) => {
+    if (!closed) options.onIdleError?.(error);
+  };
   ownerPool.on("error", onIdleError);
   appPool.on("error", onIdleError);
-  let closed = false;
   return {
     ownerPool,
     appPool,

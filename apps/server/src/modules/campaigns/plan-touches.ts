@@ -72,7 +72,28 @@ export async function planDueTouches(
       const windowOpen =
         campaign.rate_window_start && now.getTime() - campaign.rate_window_start.getTime() < 60_000;
       const spent = windowOpen ? campaign.rate_window_count : 0;
-      const budget = Math.min(BATCH, perMinute - spent);
+      // Each number's own minute budget, shared by every campaign that sends from it; locking the
+      // rows makes campaigns that share a number plan one after the other.
+      const { rows: numberRows } = await tx.client.query<{
+        e164: string;
+        rate_window_start: Date | null;
+        rate_window_count: number;
+      }>(
+        "select e164, rate_window_start, rate_window_count from phone_numbers where e164 = any($1) order by e164 for update",
+        [campaign.sending_numbers],
+      );
+      const numbers = new Map(
+        numberRows.map((n) => {
+          const open = n.rate_window_start !== null && now.getTime() - n.rate_window_start.getTime() < 60_000;
+          const spentOnNumber = open ? n.rate_window_count : 0;
+          return [
+            n.e164,
+            { open, spent: spentOnNumber, left: campaign.per_number_per_minute - spentOnNumber, used: 0 },
+          ];
+        }),
+      );
+      const numberCapacity = [...numbers.values()].reduce((sum, n) => sum + Math.max(0, n.left), 0);
+      const budget = Math.min(BATCH, perMinute - spent, numberCapacity);
       if (budget <= 0) return { count: 0, reason: "rate limit reached for this minute", done: true };
 
       const { rows: due } = await tx.client.query<TDueLead>(
@@ -95,13 +116,28 @@ export async function planDueTouches(
 
       const identity = await getSmsIdentity(tx);
       const { content } = campaign;
-      const spacingMs = 60_000 / perMinute;
-      const rows = due.flatMap((lead, index) => {
-        const i = spent + index;
+      const campaignSpacingMs = 60_000 / campaign.per_campaign_per_minute;
+      const numberSpacingMs = 60_000 / campaign.per_number_per_minute;
+      let plannedHere = 0;
+      const finishedIds: string[] = [];
+      let waiting = 0;
+      const rows = due.flatMap((lead) => {
+        // A follow-up keeps the lead's number; a first touch takes the number with the most room.
+        const ourNumber =
+          lead.our_number ?? [...numbers.entries()].sort((a, b) => b[1].left - a[1].left)[0]?.[0];
+        const number = ourNumber ? numbers.get(ourNumber) : undefined;
+        if (!ourNumber || !number || number.left <= 0) {
+          waiting += 1; // its number is out of budget: it stays due for the next minute
+          return [];
+        }
         const touchIndex = lead.touches_planned;
         const template =
           touchIndex === 0 ? content.templates.firstTouch : content.templates.followUps[touchIndex - 1];
-        if (!template) return [];
+        if (!template) {
+          finishedIds.push(lead.lead_id);
+          return [];
+        }
+        number.left -= 1;
         let body = renderTemplate(template, {
           firstName: lead.first_name,
           lastName: lead.last_name,
@@ -118,14 +154,21 @@ export async function planDueTouches(
           {
             leadId: lead.lead_id,
             phone: lead.phone,
-            ourNumber:
-              lead.our_number ?? (campaign.sending_numbers[i % campaign.sending_numbers.length] as string),
+            ourNumber,
             touchIndex,
             kind: touchIndex === 0 ? "first_touch" : "follow_up",
             body,
             segments: segments.segments,
             encoding: segments.encoding,
-            startAfter: new Date(now.getTime() + Math.round(i * spacingMs)),
+            startAfter: new Date(
+              now.getTime() +
+                Math.round(
+                  Math.max(
+                    (spent + plannedHere++) * campaignSpacingMs,
+                    (number.spent + number.used++) * numberSpacingMs,
+                  ),
+                ),
+            ),
             nextTouchAt: hasNext ? new Date(now.getTime() + nextDays * 86_400_000) : null,
           },
         ];
@@ -169,12 +212,20 @@ export async function planDueTouches(
         [input.campaignId, col("leadId"), now, col("nextTouchAt")],
       );
       // Leads with no template for their next touch are done.
-      const plannedIds = new Set(rows.map((r) => r.leadId));
-      const finished = due.filter((d) => !plannedIds.has(d.lead_id)).map((d) => d.lead_id);
+      const finished = finishedIds;
       if (finished.length > 0) {
         await tx.client.query(
           "update campaign_leads set stage = 'finished', next_touch_at = null where campaign_id = $1 and lead_id = any($2::uuid[])",
           [input.campaignId, finished],
+        );
+      }
+      for (const [e164, n] of numbers) {
+        if (n.used === 0) continue;
+        await tx.client.query(
+          `update phone_numbers set rate_window_start = case when $2 then rate_window_start else $3::timestamptz end,
+                                    rate_window_count = case when $2 then rate_window_count else 0 end + $4
+            where e164 = $1`,
+          [e164, n.open, now, n.used],
         );
       }
       await tx.client.query(
@@ -192,7 +243,7 @@ export async function planDueTouches(
           startAfter: startAfterByLead.get(m.lead_id) as Date,
         })),
       );
-      return { count: inserted.length, done: due.length < budget };
+      return { count: inserted.length, done: due.length < budget || waiting > 0 || rows.length === 0 };
     });
     planned += step.count;
     if (step.done) {

@@ -27,6 +27,9 @@ export const phoneNumbers = pgTable(
     label: text("label").notNull().default(""),
     /** Twilio Messaging Service SID, when the number sends through one. */
     messagingServiceSid: text("messaging_service_sid"),
+    /** Start of this number's one-minute rate window, across every campaign that sends from it. */
+    rateWindowStart: timestamp("rate_window_start", { withTimezone: true }),
+    rateWindowCount: integer("rate_window_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("phone_numbers_e164_key").on(t.e164)],

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { freePortFor as freePort } from "../src/cli/bench/free-port.js";
 import { allJobs } from "../src/jobs.js";
 import { createDatabase } from "../src/platform/db/client.js";
 import { startEmbeddedPostgres } from "../src/platform/db/embedded.js";
 import { migrateDatabase } from "../src/platform/db/migrate.js";
 import { createLogger } from "../src/platform/logger.js";
 import { startQueue } from "../src/platform/queue/boss.js";
-import { freePort } from "./free-port.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -3,8 +3,8 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePortFor as freePort } from "../src/cli/bench/free-port.js";
 import { runCli, waitFor } from "./cli.js";
-import { freePort } from "./free-port.js";
 
 /** POSTs a login and resolves once the response is back; `sent` fires when the request is on the wire. */
 function slowLogin(port: number, sent: () => void): Promise<number> {

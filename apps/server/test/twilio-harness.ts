@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import twilio from "twilio";
 import { afterAll, beforeAll } from "vitest";
+import { freePortFor as freePort } from "../src/cli/bench/free-port.js";
 import { buildCampaign, waitUntil } from "./campaign-helpers.js";
 import { startFakeTwilio, type TFakeTwilio } from "./fakes/fake-twilio.js";
-import { freePort } from "./free-port.js";
 import { buildOrg, ownerQuery, startTestApp, type TTestApp } from "./harness.js";
 
 /**

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { withOrg } from "../../platform/db/with-org.js";
 import { recordAudit } from "../audit/index.js";
 import { normalisePhone } from "../leads/phone.js";
+import { stopCampaignsFor } from "./queries.js";
 
 /** Opt-outs from a CSV (a `phone` column, or the first column); bad rows are reported, good ones added. */
 export async function importOptOuts(
@@ -31,10 +32,7 @@ export async function importOptOuts(
       `insert into opt_outs (org_id, phone, source) select $1, unnest($2::text[]), 'import' on conflict do nothing`,
       [input.orgId, list],
     );
-    await tx.client.query(
-      `update campaign_leads cl set stage = 'opted_out', next_touch_at = null from leads l where l.id = cl.lead_id and l.phone = any($1::text[])`,
-      [list],
-    );
+    await stopCampaignsFor(tx, list);
     await recordAudit(tx, null, {
       action: "optout.imported",
       orgId: input.orgId,

@@ -3,7 +3,7 @@ import type { TCtx } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
 import { recordAudit } from "../audit/index.js";
 import { normalisePhone } from "../leads/phone.js";
-import { deleteOptOut, getOptOut, insertOptOut, lockConsent } from "./queries.js";
+import { deleteOptOut, getOptOut, insertOptOut, lockConsent, stopCampaignsFor } from "./queries.js";
 
 function e164(raw: string): string {
   const phone = normalisePhone(raw);
@@ -16,10 +16,7 @@ export async function addOptOut(ctx: TCtx, rawPhone: string, source = "manual"):
   const phone = e164(rawPhone);
   await lockConsent(ctx.tx, ctx.actor.orgId, phone);
   await insertOptOut(ctx.tx, { orgId: ctx.actor.orgId, phone, source, keyword: null });
-  await ctx.tx.client.query(
-    `update campaign_leads cl set stage = 'opted_out', next_touch_at = null from leads l where l.id = cl.lead_id and l.phone = $1`,
-    [phone],
-  );
+  await stopCampaignsFor(ctx.tx, [phone]);
   await recordAudit(ctx.tx, ctx.meta, {
     action: "optout.added",
     orgId: ctx.actor.orgId,

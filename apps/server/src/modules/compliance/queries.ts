@@ -30,6 +30,15 @@ export async function insertOptOut(
   return rows.length > 0;
 }
 
+/** Every campaign stops planning touches for these numbers; texts already queued are refused at send time. */
+export async function stopCampaignsFor(tx: TTx, phones: string[]): Promise<void> {
+  await tx.client.query(
+    `update campaign_leads cl set stage = 'opted_out', next_touch_at = null
+       from leads l where l.id = cl.lead_id and l.phone = any($1::text[])`,
+    [phones],
+  );
+}
+
 export async function deleteOptOut(tx: TTx, phone: string): Promise<boolean> {
   const rows = await tx.db
     .delete(optOuts)

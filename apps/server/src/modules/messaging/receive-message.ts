@@ -3,7 +3,7 @@ import type { TAppContext } from "../../app-context.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { withOrg } from "../../platform/db/with-org.js";
 import { recordUsage } from "../billing/record-usage.js";
-import { deleteOptOut, insertOptOut, lockConsent } from "../compliance/queries.js";
+import { deleteOptOut, insertOptOut, lockConsent, stopCampaignsFor } from "../compliance/queries.js";
 import { getSmsIdentity } from "../compliance/sms-identity.js";
 import { announceCampaign, announceMessage } from "./events.js";
 import {
@@ -144,12 +144,7 @@ async function applyCompliance(
   if (intent === "opt_out") {
     const keyword = sms.body.trim().slice(0, 40);
     const added = await insertOptOut(tx, { orgId: sms.orgId, phone: sms.from, source: "keyword", keyword });
-    // Every campaign stops for this number; queued texts are refused at send time.
-    await tx.client.query(
-      `update campaign_leads cl set stage = 'opted_out', next_touch_at = null
-         from leads l where l.id = cl.lead_id and l.phone = $1`,
-      [sms.from],
-    );
+    await stopCampaignsFor(tx, [sms.from]);
     await tx.client.query("update conversations set status = 'opted_out' where lead_phone = $1", [sms.from]);
     // One confirmation only: a second STOP from an opted-out number gets no reply.
     return added ? { body: identity.optOutConfirmation, conversationStatus: "opted_out" } : null;

@@ -1,5 +1,5 @@
 import type { TAppContext } from "../../app-context.js";
-import { withOrg } from "../../platform/db/with-org.js";
+import { type TTx, withOrg } from "../../platform/db/with-org.js";
 import { receiveInbound } from "./receive-message.js";
 
 /** Simulated leads for demos and load: each conversation gets one persona, chosen by its lead. */
@@ -20,13 +20,16 @@ const SCRIPTS: Record<(typeof SANDBOX_PERSONAS)[number]["key"], string[]> = {
 /** At most this many bot replies per conversation, so two bots never talk forever. */
 const MAX_REPLIES = 2;
 
+/** Whether the organisation of the transaction has the simulated-lead bot switched on. */
+export async function readSandboxBotSetting(tx: TTx): Promise<boolean> {
+  const { rows } = await tx.client.query<{ on: boolean }>(
+    "select coalesce((sms_settings->>'sandboxBot')::boolean, false) as on from organizations",
+  );
+  return rows[0]?.on ?? false;
+}
+
 export async function sandboxBotEnabled(app: Pick<TAppContext, "db">, orgId: string): Promise<boolean> {
-  return withOrg(app.db.appPool, orgId, async (tx) => {
-    const { rows } = await tx.client.query<{ on: boolean }>(
-      "select coalesce((sms_settings->>'sandboxBot')::boolean, false) as on from organizations",
-    );
-    return rows[0]?.on ?? false;
-  });
+  return withOrg(app.db.appPool, orgId, readSandboxBotSetting);
 }
 
 export async function runSandboxBot(

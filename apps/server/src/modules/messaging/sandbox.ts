@@ -4,7 +4,7 @@ import type { TCtx } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
 import { getConversation } from "./queries.js";
 import { receiveInbound } from "./receive-message.js";
-import { SANDBOX_PERSONAS } from "./sandbox-bot.js";
+import { readSandboxBotSetting, SANDBOX_PERSONAS } from "./sandbox-bot.js";
 
 /**
  * The phone simulator: a text "from" the lead's phone to our Sandbox number, taking exactly the
@@ -34,10 +34,10 @@ export async function replyAsLead(
 }
 
 export async function getSandboxSettings(ctx: TCtx) {
-  const { rows } = await ctx.tx.client.query<{ on: boolean }>(
-    "select coalesce((sms_settings->>'sandboxBot')::boolean, false) as on from organizations",
-  );
-  return { botEnabled: rows[0]?.on ?? false, personas: SANDBOX_PERSONAS.map((p) => ({ ...p })) };
+  return {
+    botEnabled: await readSandboxBotSetting(ctx.tx),
+    personas: SANDBOX_PERSONAS.map((p) => ({ ...p })),
+  };
 }
 
 export async function setSandboxBot(ctx: TCtx, enabled: boolean) {

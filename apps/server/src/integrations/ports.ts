@@ -54,3 +54,69 @@ export type TSmsProviders = Partial<Record<TSmsProviderName, SmsProvider>>;
 
 /** A delivery status normalised from any provider. */
 export type TDeliveryStatus = "queued" | "sent" | "delivered" | "failed" | "undeliverable";
+
+/** A customer as the team's CRM knows them, with what was done for them before. */
+export type TCrmCustomer = {
+  externalId: string;
+  name: string;
+  email: string | null;
+  address: string | null;
+  active: boolean;
+  /** Money owed, in cents; null when the CRM does not say. */
+  balanceCents: number | null;
+  /** Most recent first. */
+  serviceHistory: { date: string; service: string; status: string; notes: string | null }[];
+};
+
+/** An open appointment slot in the CRM's schedule. */
+export type TCrmSlot = { id: string; start: Date; end: Date; routeId: string | null };
+
+/**
+ * `slot_taken`: someone else booked it first. `auth`: the credentials are wrong. `rate_limited` and
+ * `unavailable` may pass; `invalid`: the CRM refused the request as it stands.
+ */
+export type TCrmFailureKind = "slot_taken" | "auth" | "rate_limited" | "unavailable" | "invalid";
+
+export class CrmError extends Error {
+  constructor(
+    readonly kind: TCrmFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CrmError";
+  }
+}
+
+/** The team's CRM (FieldRoutes first): customer context for the agent, its schedule, its bookings. */
+export interface CrmProvider {
+  readonly name: "fieldroutes";
+  findCustomerByPhone(phoneE164: string): Promise<TCrmCustomer | null>;
+  listOpenSlots(range: { from: Date; to: Date }): Promise<TCrmSlot[]>;
+  bookAppointment(input: {
+    customerExternalId: string;
+    slot: TCrmSlot;
+    durationMinutes: number;
+    notes: string;
+  }): Promise<{ externalId: string }>;
+}
+
+/**
+ * `rate_limited`: try again after `retryAfterSeconds`. `retryable`: a server or network failure.
+ * `permanent`: the destination refused (bad token, archived channel, …); retrying will not help.
+ */
+export class NotifyError extends Error {
+  constructor(
+    readonly kind: "rate_limited" | "retryable" | "permanent",
+    message: string,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+    this.name = "NotifyError";
+  }
+}
+
+/** Where alerts for people go (Slack first). */
+export interface Notifier {
+  readonly name: "slack_webhook" | "slack_bot";
+  post(message: { text: string; blocks?: unknown[] }): Promise<void>;
+}

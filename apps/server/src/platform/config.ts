@@ -20,6 +20,12 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+const ZModelPrices = z.record(
+  z.string().min(1),
+  z.object({ input: z.number().min(0), output: z.number().min(0) }),
+);
+export type TModelPrices = z.infer<typeof ZModelPrices>;
+
 /**
  * Every environment variable Plaibook reads. README's configuration table mirrors this list;
  * `process.env` is read nowhere else.
@@ -64,6 +70,25 @@ const ZEnv = z.object({
   TWILIO_API_URL: z.url().optional(),
   SANDBOX_DELIVERY_DELAY_MS: int(0, 60_000).default(800),
   QUEUE_SUPERVISE_SECONDS: int(1, 3600).default(30),
+  /** With no key nothing calls out: the offline engine answers. */
+  OPENROUTER_API_KEY: z.string().min(8).optional(),
+  /** OpenRouter, or any OpenAI-compatible endpoint (tests point it at a local server). */
+  OPENROUTER_BASE_URL: z.url().default("https://openrouter.ai/api/v1"),
+  /**
+   * Model prices in dollars per million tokens, JSON: {"openai/gpt-4o-mini":{"input":0.15,"output":0.6}}.
+   * Merged over the built-in table in ai/prices.ts.
+   */
+  AI_MODEL_PRICES: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return ZModelPrices.parse(JSON.parse(value));
+      } catch {
+        ctx.addIssue({ code: "custom", message: 'expected JSON like {"model":{"input":0.15,"output":0.6}}' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -102,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 function secretish(name: string): boolean {
-  return /SECRET|KEY|PASSWORD|DATABASE_URL/.test(name);
+  return /SECRET|KEY|TOKEN|PASSWORD|DATABASE_URL/.test(name);
 }
 
 /** Secrets are required outside embedded mode; in embedded mode they come from the data dir. */

@@ -12,4 +12,6 @@ export type TAppContext = {
   boss: PgBoss;
   publish: (room: string, event: string, payload: unknown) => void;
   sms: TSmsProviders;
+  /** 32-byte hex key that seals integration credentials (AES-256-GCM). */
+  secretsKey: string;
 };

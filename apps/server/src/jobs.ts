@@ -1,4 +1,5 @@
 import type { TAppContext } from "./app-context.js";
+import { agentReplyJob, notifyJob, overseerTurnJob } from "./modules/agent/jobs.js";
 import { pruneRefreshTokensJob } from "./modules/auth/jobs.js";
 import { campaignTickJob } from "./modules/campaigns/jobs.js";
 import { sandboxBotJob, smsInboundJob, smsSendJob, smsStatusJob } from "./modules/messaging/jobs.js";
@@ -12,4 +13,7 @@ export const allJobs: TJobDefinition<never, TAppContext>[] = [
   smsStatusJob,
   smsInboundJob,
   sandboxBotJob,
+  agentReplyJob,
+  overseerTurnJob,
+  notifyJob,
 ] as TJobDefinition<never, TAppContext>[];

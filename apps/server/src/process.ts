@@ -128,6 +128,7 @@ export async function runProcess(options: {
       boss: queue.boss,
       publish: realtime.publish,
       sms: createSmsProviders(config, db),
+      secretsKey: secrets.secretsKey,
     };
     const services: TServices = { config, log, db, tokens, queue, realtime, app: appContext };
     if (roles.api) {

@@ -1,6 +1,9 @@
+import { agentRouter } from "./modules/agent/router.js";
 import { authRouter } from "./modules/auth/router.js";
 import { campaignsRouter } from "./modules/campaigns/router.js";
 import { optOutsRouter } from "./modules/compliance/router.js";
+import { escalationsRouter } from "./modules/escalations/router.js";
+import { integrationsRouter } from "./modules/integrations/router.js";
 import { leadsRouter } from "./modules/leads/router.js";
 import { conversationsRouter } from "./modules/messaging/router.js";
 import { sandboxRouter } from "./modules/messaging/sandbox-router.js";
@@ -21,6 +24,9 @@ export const appRouter = router({
   optOuts: optOutsRouter,
   tasks: tasksRouter,
   orgs: orgsRouter,
+  agent: agentRouter,
+  escalations: escalationsRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -45,6 +45,8 @@ export const ZCampaignSettings = z.object({
   /** Days after the previous touch with no reply, e.g. [1, 3]: a follow-up a day later, another 3 days after that. */
   followUpDays: z.array(z.number().int().min(1).max(60)).max(5),
   stopOnReply: z.boolean().default(true),
+  /** AI replies wait as drafts until a person approves or edits them. */
+  approvalMode: z.boolean().default(false),
   /** Added to the first message: identifies the business and says how to opt out. */
   firstMessageFooter: z.string().trim().min(1).max(160),
 });

@@ -9,6 +9,10 @@ export const MESSAGE_STATUSES = [
   "undeliverable",
   "blocked",
   "received",
+  /** An AI reply waiting for a person to approve it (approval mode). */
+  "draft",
+  /** A draft a person turned down. */
+  "rejected",
 ] as const;
 export const ZMessageStatus = z.enum(MESSAGE_STATUSES);
 export type TMessageStatus = z.infer<typeof ZMessageStatus>;
@@ -18,6 +22,8 @@ export const ZMessage = z.object({
   conversationId: z.uuid(),
   direction: z.enum(["inbound", "outbound"]),
   kind: z.enum(["first_touch", "follow_up", "reply", "compliance", "manual"]),
+  /** Who wrote it: the lead, the AI agent, a person in the app, or the system (touches, compliance). */
+  author: z.enum(["lead", "ai", "human", "system"]),
   body: z.string(),
   status: ZMessageStatus,
   segments: z.number().int(),
@@ -43,6 +49,17 @@ export const ZConversation = z.object({
   lastMessageAt: z.string().nullable(),
   lastMessagePreview: z.string().nullable(),
   costMicros: z.number().int(),
+  /** Who answers: the AI agent, or a person (after a takeover or an escalation). */
+  control: z.enum(["ai", "human"]),
+  controlledBy: z.uuid().nullable(),
+  controlledByName: z.string().nullable(),
+  currentStage: z.string().nullable(),
+  sentimentTrend: z.array(z.number()),
+  averageAdherence: z.number().nullable(),
+  runningSummary: z.string(),
+  escalatedAt: z.string().nullable(),
+  escalationReason: z.string().nullable(),
+  pendingDrafts: z.number().int(),
 });
 export type TConversation = z.infer<typeof ZConversation>;
 

@@ -34,6 +34,11 @@ export const PERMISSIONS = {
   "tasks.edit": "rep",
   "sandbox.simulate": "rep",
   "org.settings": "admin",
+  "conversations.control": "rep",
+  "escalations.view": "viewer",
+  "escalations.manage": "rep",
+  "usage.view": "manager",
+  "agent.console": "rep",
 } as const satisfies Record<string, TRole>;
 export type TPermission = keyof typeof PERMISSIONS;
 

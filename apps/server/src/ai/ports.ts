@@ -88,6 +88,8 @@ export type TTurnAnalysisInput = {
   history: TTurn[];
   turn: TTurn & { direction: "inbound" | "outbound" };
   previous: TConversationRollup;
+  /** The lead's IANA zone, for any time they mention. */
+  timeZone: string;
 };
 
 export interface TurnAnalyzer {

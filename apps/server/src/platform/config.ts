@@ -70,6 +70,8 @@ const ZEnv = z.object({
   TWILIO_API_URL: z.url().optional(),
   SANDBOX_DELIVERY_DELAY_MS: int(0, 60_000).default(800),
   QUEUE_SUPERVISE_SECONDS: int(1, 3600).default(30),
+  /** Only for tests and proxies: Slack's Web API base (chat.postMessage). */
+  SLACK_API_URL: z.url().default("https://slack.com/api"),
   /** With no key nothing calls out: the offline engine answers. */
   OPENROUTER_API_KEY: z.string().min(8).optional(),
   /** OpenRouter, or any OpenAI-compatible endpoint (tests point it at a local server). */

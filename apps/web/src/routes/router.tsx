@@ -13,15 +13,19 @@ import { leadDetailRoute } from "./lead-detail";
 import { leadsRoute } from "./leads";
 import { loginRoute } from "./login";
 import { NotFoundPage, RouteErrorPage } from "./not-found";
+import { playbookConsoleRoute } from "./playbook-console";
 import { playbookEditRoute } from "./playbook-edit";
 import { playbooksRoute } from "./playbooks";
 import { rootRoute } from "./root";
 import { sandboxRoute } from "./sandbox";
+import { settingsAiRoute } from "./settings-ai";
+import { settingsIntegrationsRoute } from "./settings-integrations";
 import { settingsOptOutsRoute } from "./settings-opt-outs";
 import { settingsSmsRoute } from "./settings-sms";
 import { settingsTeamRoute } from "./settings-team";
 import { signupRoute } from "./signup";
 import { tasksRoute } from "./tasks";
+import { usageRoute } from "./usage";
 
 export const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -32,6 +36,7 @@ export const routeTree = rootRoute.addChildren([
     settingsTeamRoute,
     playbooksRoute,
     playbookEditRoute,
+    playbookConsoleRoute,
     campaignsRoute,
     campaignNewRoute,
     campaignDetailRoute,
@@ -42,6 +47,9 @@ export const routeTree = rootRoute.addChildren([
     tasksRoute,
     settingsOptOutsRoute,
     settingsSmsRoute,
+    settingsAiRoute,
+    settingsIntegrationsRoute,
+    usageRoute,
   ]),
 ]);
 

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Append-only: SMS segments, model tokens, transcription seconds — what was used and what it cost. */
 export const usageLedger = pgTable(
@@ -13,6 +13,10 @@ export const usageLedger = pgTable(
     refType: text("ref_type"),
     refId: uuid("ref_id"),
     conversationId: uuid("conversation_id"),
+    /** For model calls: which model answered (or `offline`). */
+    model: text("model"),
+    /** For model calls: input/output tokens and latency. */
+    detail: jsonb("detail").$type<Record<string, number | string>>(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("usage_ledger_org_time_idx").on(t.orgId, t.occurredAt)],

@@ -24,6 +24,7 @@ const columns = {
   perCampaignPerMinute: campaigns.perCampaignPerMinute,
   followUpDays: campaigns.followUpDays,
   stopOnReply: campaigns.stopOnReply,
+  approvalMode: campaigns.approvalMode,
   firstMessageFooter: campaigns.firstMessageFooter,
   funnel,
   launchedAt: campaigns.launchedAt,

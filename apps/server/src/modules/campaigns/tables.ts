@@ -36,6 +36,8 @@ export const campaigns = pgTable(
     perCampaignPerMinute: integer("per_campaign_per_minute").notNull(),
     followUpDays: integer("follow_up_days").array().notNull(),
     stopOnReply: boolean("stop_on_reply").notNull().default(true),
+    /** AI replies wait as drafts until a person approves or edits them. */
+    approvalMode: boolean("approval_mode").notNull().default(false),
     firstMessageFooter: text("first_message_footer").notNull(),
     launchedAt: timestamp("launched_at", { withTimezone: true }),
     /** Start of the current one-minute rate window, and how many touches were planned in it. */

@@ -7,6 +7,7 @@ type TMessageRow = {
   conversation_id: string;
   direction: TMessage["direction"];
   kind: TMessage["kind"];
+  author: TMessage["author"];
   body: string;
   status: TMessage["status"];
   segments: number;
@@ -18,13 +19,14 @@ type TMessageRow = {
 };
 
 const MESSAGE_COLUMNS =
-  "id, conversation_id, direction, kind, body, status, segments, error_code, error_message, scheduled_for, sent_at, created_at";
+  "id, conversation_id, direction, kind, author, body, status, segments, error_code, error_message, scheduled_for, sent_at, created_at";
 
 export const toMessage = (r: TMessageRow): TMessage => ({
   id: r.id,
   conversationId: r.conversation_id,
   direction: r.direction,
   kind: r.kind,
+  author: r.author,
   body: r.body,
   status: r.status,
   segments: r.segments,
@@ -67,6 +69,10 @@ export type TNewMessage = {
   leadId: string;
   direction: "inbound" | "outbound";
   kind: TMessage["kind"];
+  /** Defaults to `lead` for inbound and `system` for outbound. */
+  author?: TMessage["author"];
+  authorUserId?: string | null;
+  replyToMessageId?: string | null;
   touchIndex?: number | null;
   body: string;
   status: TMessage["status"];
@@ -82,8 +88,9 @@ export type TNewMessage = {
 export async function insertMessage(tx: TTx, m: TNewMessage): Promise<TMessage> {
   const { rows } = await tx.client.query<TMessageRow>(
     `insert into messages (org_id, conversation_id, campaign_id, lead_id, direction, kind, touch_index, body, status,
-                           from_number, to_number, provider, provider_sid, segments, encoding, scheduled_for)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                           from_number, to_number, provider, provider_sid, segments, encoding, scheduled_for,
+                           author, author_user_id, reply_to_message_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
      returning ${MESSAGE_COLUMNS}`,
     [
       m.orgId,
@@ -102,6 +109,9 @@ export async function insertMessage(tx: TTx, m: TNewMessage): Promise<TMessage> 
       m.segments,
       m.encoding,
       m.scheduledFor ?? null,
+      m.author ?? (m.direction === "inbound" ? "lead" : "system"),
+      m.authorUserId ?? null,
+      m.replyToMessageId ?? null,
     ],
   );
   if (!rows[0]) throw new Error("insert message returned nothing");
@@ -175,15 +185,30 @@ type TConversationRow = {
   last_message_at: Date | null;
   last_message_preview: string | null;
   cost_micros: string | number;
+  control: "ai" | "human";
+  controlled_by: string | null;
+  controlled_by_name: string | null;
+  current_stage: string | null;
+  sentiment_trend: number[];
+  adherence_sum: number;
+  agent_turns_analyzed: number;
+  running_summary: string;
+  escalated_at: Date | null;
+  escalation_reason: string | null;
+  pending_drafts: number;
 };
 
 const CONVERSATION_SELECT = `
   select c.id, c.campaign_id, cp.name as campaign_name, c.lead_id,
          trim(l.first_name || ' ' || l.last_name) as lead_name, c.lead_phone, c.our_number, c.status,
-         c.last_message_at, c.last_message_preview, c.cost_micros
+         c.last_message_at, c.last_message_preview, c.cost_micros, c.control, c.controlled_by,
+         u.name as controlled_by_name, c.current_stage, c.sentiment_trend, c.adherence_sum, c.agent_turns_analyzed,
+         c.running_summary, c.escalated_at, c.escalation_reason,
+         (select count(*)::int from messages d where d.conversation_id = c.id and d.status = 'draft') as pending_drafts
     from conversations c
     join leads l on l.id = c.lead_id
-    left join campaigns cp on cp.id = c.campaign_id`;
+    left join campaigns cp on cp.id = c.campaign_id
+    left join users u on u.id = c.controlled_by`;
 
 const toConversation = (r: TConversationRow): TConversation => ({
   id: r.id,
@@ -197,6 +222,17 @@ const toConversation = (r: TConversationRow): TConversation => ({
   lastMessageAt: r.last_message_at?.toISOString() ?? null,
   lastMessagePreview: r.last_message_preview,
   costMicros: Number(r.cost_micros),
+  control: r.control,
+  controlledBy: r.controlled_by,
+  controlledByName: r.controlled_by_name,
+  currentStage: r.current_stage,
+  sentimentTrend: r.sentiment_trend,
+  averageAdherence:
+    r.agent_turns_analyzed > 0 ? Math.round((r.adherence_sum / r.agent_turns_analyzed) * 10) / 10 : null,
+  runningSummary: r.running_summary,
+  escalatedAt: r.escalated_at?.toISOString() ?? null,
+  escalationReason: r.escalation_reason,
+  pendingDrafts: r.pending_drafts,
 });
 
 export async function findConversations(

@@ -2,6 +2,7 @@ import { classifyComplianceKeyword, countSegments, type TMessage } from "@plaibo
 import type { TAppContext } from "../../app-context.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { withOrg } from "../../platform/db/with-org.js";
+import { enqueueAgentReply, enqueueOverseer } from "../agent/queues.js";
 import { recordUsage } from "../billing/record-usage.js";
 import { deleteOptOut, insertOptOut, lockConsent, stopCampaignsFor } from "../compliance/queries.js";
 import { getSmsIdentity } from "../compliance/sms-identity.js";
@@ -104,6 +105,10 @@ export async function receiveInbound(
     }
     if (compliance !== "opt_out" && compliance !== "help")
       await markReplied(tx, route.leadId, route.campaignId);
+    // The Overseer judges every lead message; the agent answers those that are not compliance keywords.
+    await enqueueOverseer(app.boss, tx, [{ orgId: sms.orgId, messageId: inbound.id }]);
+    if (!compliance && route.campaignId)
+      await enqueueAgentReply(app.boss, tx, { orgId: sms.orgId, messageId: inbound.id });
     return { duplicate: false, conversationId: route.id, compliance, campaignId: route.campaignId };
   });
   for (const m of created) announceMessage(app.publish, sms.orgId, "message.created", m);

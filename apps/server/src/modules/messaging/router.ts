@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { procedureWith, router } from "../../platform/http/trpc.js";
+import { orgRoom } from "../../platform/realtime/socket.js";
+import {
+  approveDraft,
+  handBack,
+  rejectDraft,
+  sendAsPerson,
+  type THumanControlEvent,
+  takeOver,
+} from "../agent/human-control.js";
+import { findAnalyses } from "../overseer/queries.js";
+import { replayConversation } from "../overseer/replay.js";
+import { announceMessage } from "./events.js";
 import { findConversationMessages, findConversations, getConversation } from "./queries.js";
+
+const ZConversationId = z.object({ conversationId: z.uuid() });
 
 export const conversationsRouter = router({
   list: procedureWith("conversations.view")
@@ -15,9 +29,60 @@ export const conversationsRouter = router({
     )
     .query(({ ctx, input }) => findConversations(ctx.uc.tx, input)),
   get: procedureWith("conversations.view")
-    .input(z.object({ conversationId: z.uuid() }))
+    .input(ZConversationId)
     .query(async ({ ctx, input }) => ({
       conversation: await getConversation(ctx.uc.tx, input.conversationId),
       messages: await findConversationMessages(ctx.uc.tx, input.conversationId),
+      analyses: await findAnalyses(ctx.uc.tx, input.conversationId),
     })),
+  /** The conversation at turn N, rebuilt from the Overseer's append-only log. */
+  replay: procedureWith("conversations.view")
+    .input(ZConversationId.extend({ turn: z.number().int().min(0).optional() }))
+    .query(({ ctx, input }) => replayConversation(ctx.uc.tx, input.conversationId, input.turn)),
+
+  takeOver: procedureWith("conversations.control")
+    .input(ZConversationId)
+    .mutation(async ({ ctx, input }) => announce(ctx, await takeOver(ctx.uc, input.conversationId))),
+  handBack: procedureWith("conversations.control")
+    .input(ZConversationId)
+    .mutation(async ({ ctx, input }) =>
+      announce(ctx, await handBack(ctx.services.app.boss, ctx.uc, input.conversationId)),
+    ),
+  send: procedureWith("messages.send")
+    .input(
+      ZConversationId.extend({
+        body: z.string().trim().min(1, { error: "Write a message first" }).max(1600),
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      announce(ctx, await sendAsPerson(ctx.services.app.boss, ctx.uc, input)),
+    ),
+  approveDraft: procedureWith("conversations.control")
+    .input(z.object({ messageId: z.uuid(), body: z.string().trim().max(1600).optional() }))
+    .mutation(async ({ ctx, input }) =>
+      announce(ctx, await approveDraft(ctx.services.app.boss, ctx.uc, input)),
+    ),
+  rejectDraft: procedureWith("conversations.control")
+    .input(z.object({ messageId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => announce(ctx, await rejectDraft(ctx.uc, input.messageId))),
 });
+
+type TRouterCtx = {
+  uc: { actor: { orgId: string }; afterCommit?: (effect: () => void) => void };
+  services: { app: { publish: (room: string, event: string, payload: unknown) => void } };
+};
+
+/** Everyone watching sees who did what ("Dana took over"), once it has committed. */
+function announce(ctx: TRouterCtx, event: THumanControlEvent): THumanControlEvent {
+  const orgId = ctx.uc.actor.orgId;
+  ctx.uc.afterCommit?.(() => {
+    const publish = ctx.services.app.publish;
+    publish(orgRoom(orgId), "conversation.control", event);
+    if (event.message) {
+      const kind =
+        event.action === "sent" || event.action === "approved" ? "message.created" : "message.status";
+      announceMessage(publish, orgId, kind, { leadId: event.leadId, message: event.message });
+    } else publish(orgRoom(orgId), "conversation.updated", { conversationId: event.conversationId });
+  });
+  return event;
+}

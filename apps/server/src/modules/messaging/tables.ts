@@ -52,6 +52,21 @@ export const conversations = pgTable(
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
     lastMessagePreview: text("last_message_preview"),
     costMicros: bigint("cost_micros", { mode: "number" }).notNull().default(0),
+    /** Who answers the lead: the AI agent, or a person who took over. */
+    control: text("control").notNull().default("ai"),
+    controlledBy: uuid("controlled_by"),
+    /** Where the agent's dialogue stands (ZAgentState). */
+    agentState: jsonb("agent_state").$type<Record<string, unknown>>(),
+    /** Overseer rollups, derived from turn_analyses (which stays the source of truth). */
+    currentStage: text("current_stage"),
+    sentimentTrend: jsonb("sentiment_trend").$type<number[]>().notNull().default([]),
+    adherenceSum: integer("adherence_sum").notNull().default(0),
+    turnsAnalyzed: integer("turns_analyzed").notNull().default(0),
+    /** Adherence is judged on the agent's turns only. */
+    agentTurnsAnalyzed: integer("agent_turns_analyzed").notNull().default(0),
+    runningSummary: text("running_summary").notNull().default(""),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    escalationReason: text("escalation_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -85,6 +100,11 @@ export const messages = pgTable(
     providerSid: text("provider_sid"),
     segments: integer("segments").notNull().default(1),
     encoding: text("encoding").notNull().default("GSM-7"),
+    /** `lead`, `ai`, `human` (a person in the app) or `system` (campaign touches, compliance replies). */
+    author: text("author").notNull().default("system"),
+    authorUserId: uuid("author_user_id"),
+    /** For an agent reply: the inbound message it answers (one reply per inbound, however often the job runs). */
+    replyToMessageId: uuid("reply_to_message_id"),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
@@ -98,6 +118,7 @@ export const messages = pgTable(
       .on(t.campaignId, t.leadId, t.touchIndex)
       .where(sql`${t.touchIndex} is not null`),
     uniqueIndex("messages_provider_sid_key").on(t.provider, t.providerSid),
+    uniqueIndex("messages_reply_to_key").on(t.replyToMessageId).where(sql`${t.replyToMessageId} is not null`),
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
   ],
 );

@@ -8,6 +8,10 @@ export const organizations = pgTable("organizations", {
     .$type<{ businessName?: string; helpText?: string; optOutConfirmation?: string }>()
     .notNull()
     .default({}),
+  /** Model routing (ZOrgAiSettings); defaults fill what is missing. */
+  aiSettings: jsonb("ai_settings").$type<Record<string, unknown>>().notNull().default({}),
+  /** When the internal calendar takes bookings (ZCalendarSettings). */
+  calendarSettings: jsonb("calendar_settings").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

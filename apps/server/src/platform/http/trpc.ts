@@ -66,16 +66,19 @@ export const publicProcedure = t.procedure.use(mapAppErrors);
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const claims = ctx.accessToken ? await ctx.services.tokens.verifyAccess(ctx.accessToken) : null;
   if (!claims) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return withOrg(ctx.services.db.appPool, claims.orgId, async (tx) => {
+  const committed: (() => void)[] = [];
+  const result = await withOrg(ctx.services.db.appPool, claims.orgId, async (tx) => {
     const actor = await loadActor(tx, claims.userId);
     if (!actor)
       throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
-    const uc: TCtx = { tx, actor, meta: ctx.meta };
-    const result = await next({ ctx: { uc } });
+    const uc: TCtx = { tx, actor, meta: ctx.meta, afterCommit: (effect) => committed.push(effect) };
+    const outcome = await next({ ctx: { uc } });
     // A failed procedure must not commit half its writes.
-    if (!result.ok) throw result.error;
-    return result;
+    if (!outcome.ok) throw outcome.error;
+    return outcome;
   });
+  for (const effect of committed) effect();
+  return result;
 });
 
 /** A signed-in procedure that also requires a permission from the shared role table. */

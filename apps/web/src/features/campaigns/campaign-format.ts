@@ -47,6 +47,8 @@ export const MESSAGE_STATUS_LABELS: Record<TMessageStatus, string> = {
   undeliverable: "Undeliverable",
   blocked: "Blocked",
   received: "Received",
+  draft: "Draft — awaiting approval",
+  rejected: "Rejected",
 };
 
 export const MESSAGE_STATUS_TONES: Record<TMessageStatus, TBadgeTone> = {
@@ -58,6 +60,8 @@ export const MESSAGE_STATUS_TONES: Record<TMessageStatus, TBadgeTone> = {
   undeliverable: "danger",
   blocked: "warning",
   received: "accent",
+  draft: "warning",
+  rejected: "neutral",
 };
 
 /** ISO weekdays, 1 = Monday. */

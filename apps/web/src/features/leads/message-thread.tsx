@@ -19,6 +19,8 @@ const STATUS_LABELS: Record<TMessageStatus, string> = {
   undeliverable: "Undeliverable",
   blocked: "Blocked",
   received: "Received",
+  draft: "Draft — awaiting approval",
+  rejected: "Rejected",
 };
 
 const KIND_LABELS: Partial<Record<TMessage["kind"], string>> = {

@@ -4,6 +4,8 @@ import { clsx } from "clsx";
 import {
   Ban,
   BookOpen,
+  Bot,
+  ChartColumn,
   CheckSquare,
   Contact,
   Home,
@@ -11,6 +13,7 @@ import {
   Megaphone,
   Menu,
   MessageSquareText,
+  Plug,
   Smartphone,
   Users,
   X,
@@ -33,7 +36,10 @@ type TNavItem = {
     | "/sandbox"
     | "/settings/team"
     | "/settings/opt-outs"
-    | "/settings/sms";
+    | "/settings/sms"
+    | "/settings/ai"
+    | "/settings/integrations"
+    | "/usage";
   label: string;
   icon: ReactNode;
   exact?: boolean;
@@ -46,11 +52,14 @@ const MAIN_NAV: TNavItem[] = [
   { to: "/leads", label: "Leads", icon: <Contact className="size-4" /> },
   { to: "/tasks", label: "Tasks", icon: <CheckSquare className="size-4" /> },
   { to: "/sandbox", label: "Phone simulator", icon: <Smartphone className="size-4" /> },
+  { to: "/usage", label: "Usage & cost", icon: <ChartColumn className="size-4" /> },
 ];
 const SETTINGS_NAV: TNavItem[] = [
   { to: "/settings/team", label: "Team", icon: <Users className="size-4" /> },
   { to: "/settings/opt-outs", label: "Opt-outs", icon: <Ban className="size-4" /> },
   { to: "/settings/sms", label: "SMS identity", icon: <MessageSquareText className="size-4" /> },
+  { to: "/settings/ai", label: "AI & calendar", icon: <Bot className="size-4" /> },
+  { to: "/settings/integrations", label: "Integrations", icon: <Plug className="size-4" /> },
 ];
 
 function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: (() => void) | undefined }) {

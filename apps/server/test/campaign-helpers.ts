@@ -1,4 +1,4 @@
-import type { TCampaignSettingsInput } from "@plaibook/shared";
+import type { TCampaignSettingsInput, TPlaybookContent } from "@plaibook/shared";
 import { DEMO_PLAYBOOKS } from "../src/modules/playbooks/demo-playbooks.js";
 import type { TRunning } from "../src/process.js";
 import { caller, ownerQuery } from "./harness.js";
@@ -33,7 +33,13 @@ export function daytimeZone(now = new Date()): string {
 export async function buildCampaign(
   app: TRunning,
   session: { accessToken: string },
-  options: { leads: number; perMinute?: number; settings?: Partial<TCampaignSettingsInput> } = { leads: 3 },
+  options: {
+    leads: number;
+    perMinute?: number;
+    settings?: Partial<TCampaignSettingsInput>;
+    /** Playbook content to use instead of the first demo playbook's. */
+    playbook?: TPlaybookContent;
+  } = { leads: 3 },
 ) {
   const api = caller(app, { accessToken: session.accessToken });
   const demo = DEMO_PLAYBOOKS[0];
@@ -41,7 +47,7 @@ export async function buildCampaign(
   const version = await api.playbooks.save({
     name: demo.name,
     description: demo.description,
-    content: demo.content,
+    content: options.playbook ?? demo.content,
   });
   const numbers = await api.campaigns.sendingNumbers();
   const zone = daytimeZone();

@@ -135,6 +135,35 @@ program
     process.exit(ok ? 0 : 1);
   });
 
+program
+  .command("classify-sms")
+  .description("Classify inbound SMS from a JSONL file (no database); see /shared/eval/README.md")
+  .requiredOption("--input <file>", "JSONL, one SMS turn a line")
+  .requiredOption("--output <file>", "JSONL to write, one classification a line")
+  .option("--engine <engine>", "offline or llm", "offline")
+  .action(async (options: { input: string; output: string; engine: string }) => {
+    const { createClassifier, parseEngine, runClassifySms } = await import("./classify-sms.js");
+    try {
+      const { count } = await runClassifySms(options, createClassifier(parseEngine(options.engine)));
+      process.stderr.write(`Classified ${count} messages into ${options.output}\n`);
+    } catch (error) {
+      fail(null, error);
+    }
+  });
+
+program
+  .command("eval")
+  .description("Measure the AI engines on the labelled dev data and print a table")
+  .option("--dir <dir>", "folder with sms-turns.jsonl, sms-sentiment.tsv, calls.jsonl")
+  .option("--engine <engine>", "offline or llm", "offline")
+  .action(async (options: { dir?: string; engine: string }) => {
+    const { parseEngine } = await import("./classify-sms.js");
+    const { runEval } = await import("./eval/index.js");
+    await runEval({ dir: options.dir, engine: parseEngine(options.engine) }).catch((error: unknown) =>
+      fail(null, error),
+    );
+  });
+
 async function withDatabase(
   work: (db: ReturnType<typeof createDatabase>, log: Logger) => Promise<void>,
 ): Promise<void> {

@@ -4,5 +4,8 @@ import { appLayoutRoute } from "./app-layout";
 export const settingsIntegrationsRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/settings/integrations",
-  component: lazyRouteComponent(() => import("../features/integrations/integrations-page"), "IntegrationsPage"),
+  component: lazyRouteComponent(
+    () => import("../features/integrations/integrations-page"),
+    "IntegrationsPage",
+  ),
 });

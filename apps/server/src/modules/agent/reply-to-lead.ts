@@ -36,8 +36,16 @@ export async function replyToLead(
   job: TMessageJob,
 ): Promise<TReplyOutcome> {
   const prepared = await withOrg(app.db.appPool, job.orgId, async (tx) => {
-    const { rows } = await tx.client.query<{ conversation_id: string; answered: boolean; newer: boolean }>(
+    const { rows } = await tx.client.query<{
+      conversation_id: string;
+      answered: boolean;
+      newer: boolean;
+      paused_for_this: boolean;
+    }>(
       `select m.conversation_id,
+              exists (select 1 from conversations v join escalations e on e.conversation_id = v.id
+                       where v.id = m.conversation_id and v.control = 'human' and v.controlled_by is null
+                         and e.resolved_at is null and e.raised_at >= m.created_at) as paused_for_this,
               exists (select 1 from messages r where r.reply_to_message_id = m.id) as answered,
               exists (select 1 from messages n where n.conversation_id = m.conversation_id and n.direction = 'inbound'
                         and (n.created_at, n.id) > (m.created_at, m.id)) as newer
@@ -50,14 +58,17 @@ export async function replyToLead(
     if (row.newer) return { skip: "a newer message will be answered instead" } as const;
     const ctx = await loadConversationContext(tx, row.conversation_id);
     if (!ctx) return { skip: "conversation not found" } as const;
-    const refusal = whyNotAnswer(ctx);
+    // The Overseer may have escalated this very message before the agent ran: the agent still says
+    // its hand-over line (nobody has taken over yet), but nothing else.
+    const handoverOnly = row.paused_for_this;
+    const refusal = whyNotAnswer(handoverOnly ? { ...ctx, control: "ai" } : ctx);
     if (refusal) return { skip: refusal } as const;
     const history = await loadHistory(tx, ctx.conversationId, job.messageId);
     const crm = await loadCrm(tx, app).catch(() => null);
-    return { ctx, history, crm } as const;
+    return { ctx, history, crm, handoverOnly } as const;
   });
   if ("skip" in prepared) return { status: "skipped", reason: prepared.skip ?? "" };
-  const { ctx, history, crm } = prepared;
+  const { ctx, history, crm, handoverOnly } = prepared;
   const playbook = ctx.playbook;
   if (!playbook) return { status: "skipped", reason: "no playbook" };
 
@@ -88,8 +99,9 @@ export async function replyToLead(
       opted_out: boolean;
       answered: boolean;
       newer: boolean;
+      controlled_by: string | null;
     }>(
-      `select v.control, v.status,
+      `select v.control, v.controlled_by, v.status,
               exists (select 1 from opt_outs o where o.phone = v.lead_phone) as opted_out,
               exists (select 1 from messages r where r.reply_to_message_id = $2) as answered,
               exists (select 1 from messages n, messages m where m.id = $2 and n.conversation_id = v.id
@@ -99,7 +111,10 @@ export async function replyToLead(
     );
     const now = rows[0];
     if (!now || now.answered) return { skipped: "already answered" };
-    if (now.control !== "ai") return { skipped: "a person took over while the agent was thinking" };
+    const pausedForThis = now.control === "human" && now.controlled_by === null && reply.handover !== null;
+    if (now.control !== "ai" && !pausedForThis)
+      return { skipped: "a person took over while the agent was thinking" };
+    if (handoverOnly && !reply.handover) return { skipped: "the Overseer escalated this message" };
     if (now.newer) return { skipped: "a newer message arrived while the agent was thinking" };
     const usage = reply.usage as TAttemptUsage[];
     const cost = await recordModelUsage(tx, {

@@ -27,7 +27,9 @@ export async function notifyEscalation(
     }>(
       `select e.reason, e.conversation_id, v.lead_id, v.lead_phone,
               coalesce(nullif(trim(concat_ws(' ', l.first_name, l.last_name)), ''), v.lead_phone) as lead_name,
-              c.name as campaign_name, v.last_message_preview as last_message, o.name as org_name
+              c.name as campaign_name, o.name as org_name,
+              (select m.body from messages m where m.conversation_id = v.id and m.direction = 'inbound'
+                order by m.created_at desc limit 1) as last_message
          from escalations e
          join conversations v on v.id = e.conversation_id
          join leads l on l.id = v.lead_id

@@ -106,7 +106,18 @@ export async function receiveInbound(
     if (compliance !== "opt_out" && compliance !== "help")
       await markReplied(tx, route.leadId, route.campaignId);
     // The Overseer judges every lead message; the agent answers those that are not compliance keywords.
-    await enqueueOverseer(app.boss, tx, [{ orgId: sms.orgId, messageId: inbound.id }]);
+    // Campaign touches are judged once the lead answers (not at launch: 100k first touches would
+    // flood the Overseer with turns nobody reads).
+    const { rows: unjudged } = await tx.client.query<{ id: string }>(
+      `select m.id from messages m where m.conversation_id = $1 and m.kind in ('first_touch', 'follow_up')
+          and m.status not in ('queued', 'failed', 'blocked')
+          and not exists (select 1 from turn_analyses a where a.message_id = m.id)`,
+      [route.id],
+    );
+    await enqueueOverseer(app.boss, tx, [
+      ...unjudged.map((m) => ({ orgId: sms.orgId, messageId: m.id })),
+      { orgId: sms.orgId, messageId: inbound.id },
+    ]);
     if (!compliance && route.campaignId)
       await enqueueAgentReply(app.boss, tx, { orgId: sms.orgId, messageId: inbound.id });
     return { duplicate: false, conversationId: route.id, compliance, campaignId: route.campaignId };

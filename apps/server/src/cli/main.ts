@@ -123,10 +123,11 @@ program
 program
   .command("bench")
   .description("Run a benchmark; it ends with one JSON line (see docs/PERFORMANCE.md)")
-  .argument("<name>", "inbound or launch")
+  .argument("<name>", "inbound, agent or launch")
   .option("--size <n>", "how many items (leads, messages)")
   .option("--seconds <n>", "how long to run, for timed benches")
   .option("--connections <n>", "concurrent HTTP connections, for the inbound bench")
+  .option("--rate <n>", "messages offered per second, for the agent bench")
   .action(async (name: string, options: Record<string, string>) => {
     const { BENCHES } = await import("./bench/index.js");
     const bench = BENCHES[name];

@@ -55,7 +55,10 @@ export type TFakeOpenAi = {
   requests: TFakeOpenAiRequest[];
   /** Requests for one model. */
   requestsFor: (model: string) => TFakeOpenAiRequest[];
-  /** Queues behaviours for any model (used when the requested model has no script of its own). */
+  /**
+   * Queues behaviours for any model (used when the requested model has no script of its own).
+   * `script("model#schema", …)` scripts only requests for that structured-output name.
+   */
   enqueue: (...behaviours: TFakeOpenAiBehaviour[]) => void;
   /** Queues behaviours for one model. */
   script: (model: string, ...behaviours: TFakeOpenAiBehaviour[]) => void;
@@ -75,7 +78,10 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
   const timers = new Set<NodeJS.Timeout>();
   let nextId = 1;
 
-  const takeBehaviour = (model: string | null): TFakeOpenAiBehaviour | undefined => {
+  const takeBehaviour = (model: string | null, schema: string | null): TFakeOpenAiBehaviour | undefined => {
+    // A script for "model#schema" (e.g. the Overseer's "turn_verdict") wins over one for the model.
+    const forSchema = model && schema ? modelQueues.get(`${model}#${schema}`) : undefined;
+    if (forSchema && forSchema.length > 0) return forSchema.shift();
     const own = model ? modelQueues.get(model) : undefined;
     if (own && own.length > 0) return own.shift();
     return sharedQueue.shift();
@@ -201,7 +207,7 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
       record.status = 400;
       return send(res, 400, { error: { message: "model is required", code: 400 } });
     }
-    const behaviour = takeBehaviour(model);
+    const behaviour = takeBehaviour(model, record.responseFormat?.json_schema?.name ?? null);
     if (!behaviour) {
       record.status = 500;
       return send(res, 500, { error: { message: `fake-openai: nothing scripted for ${model}`, code: 500 } });

@@ -292,8 +292,16 @@ class DialogueTurn {
     return null;
   }
 
+  private readonly localTimes = new Map<string, DateTime>();
+
+  /** The slot's start in the lead's zone (cached: a turn may compare hundreds of slots). */
   private local(slot: TBookableSlot): DateTime {
-    return DateTime.fromISO(slot.start, { zone: this.zone });
+    let local = this.localTimes.get(slot.start);
+    if (!local) {
+      local = DateTime.fromISO(slot.start, { zone: this.zone });
+      this.localTimes.set(slot.start, local);
+    }
+    return local;
   }
 
   private matchesExactly(slot: TBookableSlot, m: TMentionedTime): boolean {

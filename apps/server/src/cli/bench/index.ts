@@ -7,6 +7,10 @@ export const BENCHES: Record<
     description: "signed Twilio inbound webhooks over HTTP → verified, stored, job enqueued",
     run: async (options) => (await import("./inbound.js")).benchInbound(options),
   },
+  agent: {
+    description: "lead messages answered by the offline agent: reply queued and both turns judged",
+    run: async (options) => (await import("./agent.js")).benchAgent(options),
+  },
   launch: {
     description: "import 100,000 leads from CSV and plan their first touches",
     run: async (options) => (await import("./launch.js")).benchLaunch(options),

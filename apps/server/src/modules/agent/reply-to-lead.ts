@@ -43,9 +43,8 @@ export async function replyToLead(
       paused_for_this: boolean;
     }>(
       `select m.conversation_id,
-              exists (select 1 from conversations v join escalations e on e.conversation_id = v.id
-                       where v.id = m.conversation_id and v.control = 'human' and v.controlled_by is null
-                         and e.resolved_at is null and e.raised_at >= m.created_at) as paused_for_this,
+              exists (select 1 from conversations v
+                       where v.id = m.conversation_id and v.control = 'human' and v.controlled_by is null) as paused_for_this,
               exists (select 1 from messages r where r.reply_to_message_id = m.id) as answered,
               exists (select 1 from messages n where n.conversation_id = m.conversation_id and n.direction = 'inbound'
                         and (n.created_at, n.id) > (m.created_at, m.id)) as newer
@@ -58,8 +57,8 @@ export async function replyToLead(
     if (row.newer) return { skip: "a newer message will be answered instead" } as const;
     const ctx = await loadConversationContext(tx, row.conversation_id);
     if (!ctx) return { skip: "conversation not found" } as const;
-    // The Overseer may have escalated this very message before the agent ran: the agent still says
-    // its hand-over line (nobody has taken over yet), but nothing else.
+    // Escalated, nobody has taken over yet: if the Overseer escalated this very message before the
+    // agent ran, the agent still says its hand-over line (checked at commit), but nothing else.
     const handoverOnly = row.paused_for_this;
     const refusal = whyNotAnswer(handoverOnly ? { ...ctx, control: "ai" } : ctx);
     if (refusal) return { skip: refusal } as const;
@@ -93,25 +92,35 @@ export async function replyToLead(
   const committed = await withOrg(app.db.appPool, ctx.orgId, async (tx) => {
     // The consent lock first (as every send does), then the conversation: a STOP arriving now waits.
     await lockConsent(tx, ctx.orgId, ctx.leadPhone);
+    // Lock first, read after, in two statements: a statement that waits for a row lock sees the
+    // locked row's new version but its subqueries keep the old snapshot (READ COMMITTED).
+    await tx.client.query("select 1 from conversations where id = $1 for update", [ctx.conversationId]);
     const { rows } = await tx.client.query<{
       control: string;
       status: string;
       opted_out: boolean;
       answered: boolean;
       newer: boolean;
+      escalated_for_this: boolean;
       controlled_by: string | null;
     }>(
       `select v.control, v.controlled_by, v.status,
               exists (select 1 from opt_outs o where o.phone = v.lead_phone) as opted_out,
               exists (select 1 from messages r where r.reply_to_message_id = $2) as answered,
               exists (select 1 from messages n, messages m where m.id = $2 and n.conversation_id = v.id
-                        and n.direction = 'inbound' and (n.created_at, n.id) > (m.created_at, m.id)) as newer
-         from conversations v where v.id = $1 for update`,
+                        and n.direction = 'inbound' and (n.created_at, n.id) > (m.created_at, m.id)) as newer,
+              exists (select 1 from escalations e, messages m where m.id = $2 and e.conversation_id = v.id
+                        and e.resolved_at is null and e.raised_at >= m.created_at) as escalated_for_this
+         from conversations v where v.id = $1`,
       [ctx.conversationId, job.messageId],
     );
     const now = rows[0];
     if (!now || now.answered) return { skipped: "already answered" };
-    const pausedForThis = now.control === "human" && now.controlled_by === null && reply.handover !== null;
+    const pausedForThis =
+      now.control === "human" &&
+      now.controlled_by === null &&
+      now.escalated_for_this &&
+      reply.handover !== null;
     if (now.control !== "ai" && !pausedForThis)
       return { skipped: "a person took over while the agent was thinking" };
     if (handoverOnly && !reply.handover) return { skipped: "the Overseer escalated this message" };

@@ -21,20 +21,21 @@ export function computeOpenSlots(input: {
   const [endHour, endMinute] = settings.end.split(":").map(Number) as [number, number];
   let day = DateTime.fromJSDate(input.from, { zone: settings.timeZone }).startOf("day");
   const lastDay = DateTime.fromJSDate(input.to, { zone: settings.timeZone }).startOf("day");
+  const durationMs = durationMinutes * 60_000;
+  const stepMs = settings.slotStepMinutes * 60_000;
+  const from = input.from.getTime();
+  const to = input.to.getTime();
+  const bookings = booked.map((b) => ({ start: b.start.getTime(), end: b.end.getTime() }));
   while (day <= lastDay && slots.length < limit) {
     if (settings.days.includes(day.weekday)) {
-      const close = day.set({ hour: endHour, minute: endMinute });
-      for (
-        let start = day.set({ hour: startHour, minute: startMinute });
-        start.plus({ minutes: durationMinutes }) <= close && slots.length < limit;
-        start = start.plus({ minutes: settings.slotStepMinutes })
-      ) {
-        const end = start.plus({ minutes: durationMinutes });
-        const s = start.toJSDate();
-        const e = end.toJSDate();
-        if (s < input.from || s >= input.to) continue;
-        if (booked.some((b) => b.start < e && s < b.end)) continue;
-        slots.push({ id: s.toISOString(), start: iso(start), end: iso(end) });
+      // Zone arithmetic once per day (opening and closing instants); slots step in plain milliseconds.
+      const open = day.set({ hour: startHour, minute: startMinute }).toMillis();
+      const close = day.set({ hour: endHour, minute: endMinute }).toMillis();
+      for (let start = open; start + durationMs <= close && slots.length < limit; start += stepMs) {
+        const end = start + durationMs;
+        if (start < from || start >= to) continue;
+        if (bookings.some((b) => b.start < end && start < b.end)) continue;
+        slots.push({ id: iso(start), start: iso(start), end: iso(end) });
       }
     }
     day = day.plus({ days: 1 });
@@ -42,4 +43,4 @@ export function computeOpenSlots(input: {
   return slots;
 }
 
-const iso = (t: DateTime) => t.toUTC().toISO({ suppressMilliseconds: true }) as string;
+const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");

@@ -66,6 +66,11 @@ export function CampaignSettingsSummary({
       <SummaryRow stacked={stacked} label="When a lead replies">
         {settings.stopOnReply ? "Stop follow-ups; the agent takes over" : "Keep sending follow-ups"}
       </SummaryRow>
+      <SummaryRow stacked={stacked} label="AI replies">
+        {settings.approvalMode
+          ? "Approval mode: drafts wait until a person approves or edits them"
+          : "Sent as soon as the agent writes them"}
+      </SummaryRow>
       <SummaryRow stacked={stacked} label="First-message footer">
         “{settings.firstMessageFooter}”
       </SummaryRow>

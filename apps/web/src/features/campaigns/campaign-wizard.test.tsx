@@ -89,8 +89,29 @@ describe("CampaignWizard", () => {
       perCampaignPerMinute: 30,
       followUpDays: [1],
       stopOnReply: true,
+      approvalMode: false,
       firstMessageFooter: "Reply STOP to opt out.",
     });
+  });
+
+  it("sends approval mode with the settings and names it on the review step", async () => {
+    const user = userEvent.setup();
+    const onSubmit = renderWizard({
+      name: "Spring",
+      playbookId: PLAYBOOK_ID,
+      sendingNumbers: ["+15550100001"],
+    });
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    const approval = screen.getByRole("checkbox", { name: "Approval mode" });
+    expect((approval as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/AI replies wait as drafts until a person approves or edits them/)).toBeTruthy();
+    await user.click(approval);
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByText(/Approval mode: drafts wait/)).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "Create draft" }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ approvalMode: true, stopOnReply: true }));
   });
 
   it("shows the server's refusal on the review step", async () => {

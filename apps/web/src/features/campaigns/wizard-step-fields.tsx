@@ -245,6 +245,14 @@ export function SendingStep({
         onChange={(e) => set({ stopOnReply: e.target.checked })}
       />
 
+      <CheckboxField
+        label="Approval mode"
+        name="approvalMode"
+        description="AI replies wait as drafts until a person approves or edits them. Leads wait longer for an answer, so someone needs to watch the lead pages."
+        checked={values.approvalMode}
+        onChange={(e) => set({ approvalMode: e.target.checked })}
+      />
+
       <TextField
         label="First-message footer"
         name="firstMessageFooter"

@@ -11,6 +11,7 @@ export type TWizardValues = {
   perCampaignPerMinute: number;
   followUpDays: number[];
   stopOnReply: boolean;
+  approvalMode: boolean;
   firstMessageFooter: string;
 };
 
@@ -37,6 +38,7 @@ export function defaultWizardValues(
     perCampaignPerMinute: 30,
     followUpDays: [1, 3],
     stopOnReply: true,
+    approvalMode: false,
     firstMessageFooter: DEFAULT_FOOTER,
   };
 }
@@ -51,6 +53,7 @@ export function campaignToWizardValues(campaign: TCampaign): TWizardValues {
     perCampaignPerMinute: campaign.perCampaignPerMinute,
     followUpDays: [...campaign.followUpDays],
     stopOnReply: campaign.stopOnReply,
+    approvalMode: campaign.approvalMode,
     firstMessageFooter: campaign.firstMessageFooter,
   };
 }
@@ -65,6 +68,7 @@ const STEP_SCHEMAS = {
     perCampaignPerMinute: true,
     followUpDays: true,
     stopOnReply: true,
+    approvalMode: true,
     firstMessageFooter: true,
   }),
   review: ZCampaignSettings,

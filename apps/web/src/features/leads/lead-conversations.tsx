@@ -1,4 +1,5 @@
 import type { TConversation } from "@plaibook/shared";
+import { can } from "@plaibook/shared";
 import { clsx } from "clsx";
 import { ChevronDown, MessagesSquare } from "lucide-react";
 import type { ReactNode } from "react";
@@ -11,8 +12,12 @@ import { ErrorState } from "../../components/error-state";
 import { Spinner } from "../../components/spinner";
 import { getErrorMessage } from "../../lib/errors";
 import { formatRelative } from "../../lib/format";
+import { useSession } from "../auth/use-auth";
+import { ControlBadge, ControlBar, ConversationInsight, EscalationBanner } from "./conversation-controls";
 import { formatPhone } from "./lead-format";
 import { MessageThread } from "./message-thread";
+import { ConversationComposer, DraftActions, OverseerNote } from "./thread-annotations";
+import { useConversationControl } from "./use-conversation-control";
 import { useConversation } from "./use-leads";
 
 type TRenderSimulatorLink = (conversationId: string) => ReactNode;
@@ -27,9 +32,14 @@ const CONVERSATION_STATUS: Record<
   opted_out: { label: "Opted out", tone: "danger" },
 };
 
-/** The messages of one conversation, fetched when its card is first opened. */
+/**
+ * One conversation, fetched when its card is first opened: the escalation, the Overseer's summary, who
+ * has it, the thread (drafts with their actions, the Overseer's note per message), and the composer.
+ */
 function ConversationThread({ conversationId }: { conversationId: string }) {
+  const { user } = useSession();
   const thread = useConversation(conversationId);
+  const control = useConversationControl(conversationId);
   if (thread.isPending) {
     return (
       <div className="flex justify-center py-6 text-slate-400">
@@ -47,14 +57,46 @@ function ConversationThread({ conversationId }: { conversationId: string }) {
       />
     );
   }
-  if (thread.data.messages.length === 0)
-    return <p className="py-4 text-sm text-slate-500">No messages yet.</p>;
+  const { conversation, messages, analyses } = thread.data;
+  const canControl = can(user.role, "conversations.control");
+  const canSend = can(user.role, "messages.send") && conversation.status !== "opted_out";
+  const analysisOf = new Map(analyses.flatMap((a) => (a.messageId ? [[a.messageId, a] as const] : [])));
   return (
-    <MessageThread
-      messages={thread.data.messages}
-      perspective="business"
-      label="Messages in this conversation"
-    />
+    <div className="space-y-4">
+      <EscalationBanner conversation={conversation} />
+      <ConversationInsight conversation={conversation} />
+      <ControlBar conversation={conversation} control={control} canControl={canControl} myUserId={user.id} />
+      {messages.length === 0 ? (
+        <p className="py-4 text-sm text-slate-500">No messages yet.</p>
+      ) : (
+        <MessageThread
+          messages={messages}
+          perspective="business"
+          label="Messages in this conversation"
+          showAuthors
+          renderAfter={(message) => {
+            const analysis = analysisOf.get(message.id);
+            return (
+              <>
+                {message.status === "draft" && canControl ? (
+                  <DraftActions message={message} control={control} />
+                ) : null}
+                {analysis ? (
+                  <OverseerNote analysis={analysis} onRight={message.direction === "outbound"} />
+                ) : null}
+              </>
+            );
+          }}
+        />
+      )}
+      {conversation.control === "human" && canSend ? (
+        <ConversationComposer
+          leadName={conversation.leadName}
+          control={control}
+          conversationId={conversation.id}
+        />
+      ) : null}
+    </div>
   );
 }
 
@@ -68,6 +110,7 @@ function ConversationCard({
   renderSimulatorLink?: TRenderSimulatorLink | undefined;
 }) {
   const [open, setOpen] = useState(defaultOpen);
+  const myUserId = useSession().user.id;
   const status = CONVERSATION_STATUS[conversation.status];
   const panelId = `conversation-${conversation.id}`;
   return (
@@ -96,7 +139,15 @@ function ConversationCard({
             </span>
           </span>
         </button>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          {conversation.escalatedAt ? <Badge tone="danger">Escalated</Badge> : null}
+          {conversation.pendingDrafts > 0 ? (
+            <Badge tone="warning">
+              {conversation.pendingDrafts === 1 ? "1 draft" : `${conversation.pendingDrafts} drafts`} to
+              review
+            </Badge>
+          ) : null}
+          <ControlBadge conversation={conversation} myUserId={myUserId} />
           <Badge tone={status.tone}>{status.label}</Badge>
           {renderSimulatorLink ? renderSimulatorLink(conversation.id) : null}
         </div>

@@ -8,6 +8,7 @@ import { Skeleton } from "../../components/skeleton";
 import { toast } from "../../components/toast";
 import { getErrorCode, getErrorMessage } from "../../lib/errors";
 import { useSession } from "../auth/use-auth";
+import { LeadAppointments } from "./lead-appointments";
 import { CampaignHistory } from "./lead-campaign-history";
 import { LeadConversations } from "./lead-conversations";
 import { LeadDetails } from "./lead-details";
@@ -49,7 +50,7 @@ function LeadDetailSkeleton() {
   );
 }
 
-/** One lead: who they are, which campaigns they are in, every conversation, and their tasks. */
+/** One lead: who they are, which campaigns they are in, every conversation, appointments and tasks. */
 export function LeadDetailPanel({
   leadId,
   renderCampaignLink,
@@ -113,6 +114,7 @@ export function LeadDetailPanel({
             <CardHeader title="Details" />
             <LeadDetails lead={lead} />
           </Card>
+          <LeadAppointments leadId={lead.id} timeZone={lead.timeZone} />
           <LeadTasks lead={lead} canEdit={canEditTasks} />
         </div>
       </div>

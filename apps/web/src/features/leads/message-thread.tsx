@@ -23,6 +23,22 @@ const STATUS_LABELS: Record<TMessageStatus, string> = {
   rejected: "Rejected",
 };
 
+/** Who wrote an outbound message, on the team's side of the thread. */
+const AUTHOR_LABELS: Record<TMessage["author"], string> = {
+  lead: "Lead",
+  ai: "AI",
+  // Messages do not carry the person's name yet.
+  human: "Teammate",
+  system: "System",
+};
+
+const AUTHOR_TONES: Record<TMessage["author"], string> = {
+  lead: "bg-slate-100 text-slate-600",
+  ai: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
+  human: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
+  system: "bg-slate-100 text-slate-600 ring-slate-500/20",
+};
+
 const KIND_LABELS: Partial<Record<TMessage["kind"], string>> = {
   first_touch: "First touch",
   follow_up: "Follow-up",
@@ -55,33 +71,59 @@ export function MessageBubble({
   message,
   perspective,
   dark = false,
+  showAuthor = false,
+  after,
 }: {
   message: TMessage;
   perspective: TThreadPerspective;
   /** Inside the phone frame. */
   dark?: boolean;
+  /** Badge our messages with who wrote them (AI, a teammate, the system). */
+  showAuthor?: boolean;
+  /** Shown under the message, on its side (draft actions, the Overseer's note). */
+  after?: ReactNode;
 }) {
   const ours = message.direction === "outbound";
   const onRight = perspective === "business" ? ours : !ours;
   const iso = messageTime(message);
   const date = new Date(iso);
-  const kind = ours ? KIND_LABELS[message.kind] : undefined;
-  const author = perspective === "lead" ? (ours ? "Business" : "You") : ours ? "Plaibook" : "Lead";
+  const draft = message.status === "draft";
+  const rejected = message.status === "rejected";
+  // The author badge already says "Teammate" for a manual message.
+  const kind = ours && !(showAuthor && message.kind === "manual") ? KIND_LABELS[message.kind] : undefined;
+  const author =
+    perspective === "lead"
+      ? ours
+        ? "Business"
+        : "You"
+      : ours
+        ? showAuthor
+          ? AUTHOR_LABELS[message.author]
+          : "Plaibook"
+        : "Lead";
   return (
     <li
       className={clsx("flex flex-col", onRight ? "items-end" : "items-start")}
       data-side={onRight ? "right" : "left"}
       data-direction={message.direction}
+      data-status={message.status}
     >
-      <span className="sr-only">{author}: </span>
+      <span className="sr-only">
+        {draft ? "Draft by " : rejected ? "Rejected draft by " : ""}
+        {author}:{" "}
+      </span>
       <div
         className={clsx(
           "max-w-[85%] rounded-2xl px-3.5 py-2 text-sm break-words whitespace-pre-wrap shadow-sm",
-          onRight
-            ? "rounded-br-md bg-indigo-600 text-white"
-            : dark
-              ? "rounded-bl-md bg-white text-slate-900"
-              : "rounded-bl-md bg-slate-100 text-slate-900",
+          draft
+            ? "rounded-br-md border-2 border-dashed border-amber-400 bg-amber-50 text-slate-900"
+            : rejected
+              ? "rounded-br-md bg-slate-100 text-slate-400 line-through"
+              : onRight
+                ? "rounded-br-md bg-indigo-600 text-white"
+                : dark
+                  ? "rounded-bl-md bg-white text-slate-900"
+                  : "rounded-bl-md bg-slate-100 text-slate-900",
           isFailure(message.status) && "ring-2 ring-rose-400",
         )}
       >
@@ -89,10 +131,18 @@ export function MessageBubble({
       </div>
       <p
         className={clsx(
-          "mt-1 flex items-center gap-1 px-1 text-[11px]",
+          "mt-1 flex flex-wrap items-center gap-1 px-1 text-[11px]",
           isFailure(message.status) ? "text-rose-600" : "text-slate-500",
         )}
       >
+        {showAuthor && ours ? (
+          <span
+            aria-hidden="true"
+            className={clsx("rounded px-1 py-px font-medium ring-1 ring-inset", AUTHOR_TONES[message.author])}
+          >
+            {AUTHOR_LABELS[message.author]}
+          </span>
+        ) : null}
         {kind ? <span>{kind} ·</span> : null}
         <time dateTime={iso} title={formatDateTime(iso)}>
           {Number.isNaN(date.getTime()) ? "" : timeFormat.format(date)}
@@ -110,6 +160,7 @@ export function MessageBubble({
           {message.errorMessage ?? `Error ${message.errorCode}`}
         </p>
       ) : null}
+      {after}
     </li>
   );
 }
@@ -132,23 +183,38 @@ export function MessageThread({
   perspective,
   dark = false,
   label = "Messages",
+  showAuthors = false,
+  renderAfter,
 }: {
   messages: ReadonlyArray<TMessage>;
   perspective: TThreadPerspective;
   dark?: boolean;
   label?: string;
+  showAuthors?: boolean;
+  renderAfter?: (message: TMessage) => ReactNode;
 }) {
   let lastDay = "";
+  // The lead's phone never received drafts (sent or turned down): they belong to the team's view only.
+  const shown =
+    perspective === "lead"
+      ? messages.filter((m) => m.status !== "draft" && m.status !== "rejected")
+      : messages;
   return (
     <ol aria-label={label} className="space-y-3">
-      {orderMessages(messages).map((message) => {
+      {orderMessages(shown).map((message) => {
         const date = new Date(messageTime(message));
         const day = Number.isNaN(date.getTime()) ? "" : dayFormat.format(date);
         const divider = day && day !== lastDay;
         lastDay = day || lastDay;
         return (
           <DayGroup key={message.id} day={divider ? day : null} dark={dark}>
-            <MessageBubble message={message} perspective={perspective} dark={dark} />
+            <MessageBubble
+              message={message}
+              perspective={perspective}
+              dark={dark}
+              showAuthor={showAuthors}
+              after={renderAfter?.(message)}
+            />
           </DayGroup>
         );
       })}

@@ -1,6 +1,7 @@
 import type { TListLeadsInput, TMessageEvent } from "@plaibook/shared";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import type { TOrgEvent } from "../../lib/socket";
 import { useOrgEvent } from "../../lib/socket";
 import { useTRPC } from "../../lib/trpc";
 
@@ -105,7 +106,11 @@ export function useLiveConversations(options: { leadId?: string } = {}) {
         void queryClient.invalidateQueries({ queryKey: key });
       }
       void queryClient.invalidateQueries({ queryKey: trpc.conversations.list.queryKey() });
-      if (leadId) void queryClient.invalidateQueries({ queryKey: trpc.leads.get.queryKey({ leadId }) });
+      if (leadId) {
+        void queryClient.invalidateQueries({ queryKey: trpc.leads.get.queryKey({ leadId }) });
+        // The agent books in the same turn as its reply.
+        void queryClient.invalidateQueries({ queryKey: trpc.agent.appointments.queryKey({ leadId }) });
+      }
     },
     [leadId, queryClient, trpc],
   );
@@ -115,7 +120,11 @@ export function useLiveConversations(options: { leadId?: string } = {}) {
       void queryClient.invalidateQueries({
         queryKey: trpc.conversations.get.queryKey({ conversationId: event.conversationId }),
       });
-      if (leadId) void queryClient.invalidateQueries({ queryKey: trpc.leads.get.queryKey({ leadId }) });
+      if (leadId) {
+        void queryClient.invalidateQueries({ queryKey: trpc.leads.get.queryKey({ leadId }) });
+        // The agent books in the same turn as its reply.
+        void queryClient.invalidateQueries({ queryKey: trpc.agent.appointments.queryKey({ leadId }) });
+      }
     },
     [leadId, queryClient, trpc],
   );
@@ -123,4 +132,8 @@ export function useLiveConversations(options: { leadId?: string } = {}) {
   useOrgEvent<TMessageEvent>("message.created", onMessage);
   useOrgEvent<TMessageEvent>("message.status", onMessage);
   useOrgEvent<{ conversationId: string }>("conversation.updated", onConversation);
+  // A takeover, hand-back or draft decision, and a new escalation, change who answers and the banner.
+  // (Cast until lib/socket's TOrgEvent lists these two events.)
+  useOrgEvent<{ conversationId: string }>("conversation.control" as TOrgEvent, onConversation);
+  useOrgEvent<{ conversationId: string }>("escalation.raised" as TOrgEvent, onConversation);
 }

@@ -103,6 +103,91 @@ describe("classifySms: escalation and human requests", () => {
   });
 });
 
+describe("classifySms: escalation without a trigger word", () => {
+  it.each([
+    ["third time I'm saying it, nobody named Lionel lives here", "compliance risk: earlier request ignored"],
+    ["I already told y'all this is not Marcy's cell anymore", "compliance risk: earlier request ignored"],
+    ["who texts people at 5:30 in the morning??", "compliance risk: texted outside quiet hours"],
+    ["your message came in at 10:45pm. not ok", "compliance risk: texted outside quiet hours"],
+    ["our renewal premium nearly doubled, explain this", "complaint from an existing customer"],
+    ["your landscaping crew chipped the patio stones", "complaint from an existing customer"],
+    ["got charged twice for one carpet cleaning", "complaint from an existing customer"],
+    ["still have fleas in the carpet even after 2 treatments", "complaint from an existing customer"],
+  ])("%j escalates (%s)", (text, reason) => {
+    const result = classify(text);
+    expect(result.escalate).toBe(true);
+    expect(result.escalateReason).toBe(reason);
+    expect(result.sentiment).toBe("negative");
+  });
+
+  it.each([
+    "no. I said no last month too",
+    "can someone from the office call me about the estimate?",
+    "our last contractor ruined the siding, so I'm careful now",
+    "can the tech come at 7am on friday?",
+    "our electric bill went up a lot this summer, can solar help?",
+  ])("does not escalate %j", (text) => {
+    expect(classify(text).escalate).toBe(false);
+  });
+});
+
+describe("classifySms: sentiment", () => {
+  it.each([
+    ["this is a f***ing joke", "negative"],
+    ["wtf, who gave you my number", "negative"],
+    ["oh perfect, another roofing text 🙄", "negative"],
+    ["WATER HEATER IS LEAKING EVERYWHERE!!!", "negative"],
+    ["no thank you", "neutral"],
+    ["not interested", "neutral"],
+    ["is the treatment safe for toddlers?", "neutral"],
+  ])("%j → %s", (text, sentiment) => {
+    expect(classify(text).sentiment).toBe(sentiment);
+  });
+});
+
+describe("classifySms: objection subcategories without the usual cue word", () => {
+  it.each([
+    ["we take the dog to Dr. Osei already", "competitor/current_provider"],
+    ["we've got 12 years left on the lease for our panels", "competitor/under_contract"],
+    ["not paying another haul away fee like last time", "price/hidden_fees"],
+    ["the guy before you took a deposit and vanished", "trust/bad_past_experience"],
+    ["haven't had a single leak since the new roof", "need/no_problem_now"],
+    ["my son mows it himself on saturdays", "need/diy"],
+    ["start of next month is better, text me then", "timing/call_back_later"],
+  ])("%j → %s", (text, objection) => {
+    const result = classify(text);
+    expect(result.intent).toBe("objection");
+    expect(result.objection).toBe(objection);
+  });
+
+  it.each([
+    "any hidden fees I should know about?",
+    "does that price include the removal or just the install?",
+  ])("asking about fees is a question: %j", (text) => {
+    expect(classify(text).intent).toBe("question");
+  });
+});
+
+describe("classifySms: context decides the intent", () => {
+  const pitch = [
+    { role: "agent", text: "Hi Lee, it's Jo from Maplecrest Lawn. Want a quote on weekly mowing?" },
+  ];
+  const reminder = [
+    { role: "agent", text: "Your estimate is Thu at 3pm. Reply C to confirm or R to reschedule." },
+  ];
+  it.each([
+    ["yes, 52 Juniper Way", "other", [{ role: "agent", text: "What's the address for the visit?" }]],
+    ["I'm good 👍", "not_interested", pitch],
+    ["we've been with Maplecrest since 2022", "already_customer", pitch],
+    ["sure, sometime next week works", "appointment_request", pitch],
+    ["R", "reschedule", reminder],
+    ["C", "other", reminder],
+    ["the tech was great today!", "already_customer", []],
+  ])("%j → %s", (text, intent, context) => {
+    expect(classify(text, { context: context as typeof base.context }).intent).toBe(intent);
+  });
+});
+
 describe("createOfflineClassifier", () => {
   it("reports offline usage with zero tokens", async () => {
     const { classification, usage } = await createOfflineClassifier().classify({
@@ -111,13 +196,5 @@ describe("createOfflineClassifier", () => {
     });
     expect(classification.intent).toBe("interested");
     expect(usage).toMatchObject({ engine: "offline", model: "offline-v1", inputTokens: 0, outputTokens: 0 });
-  });
-
-  it("classifies well under a millisecond per message once warm", () => {
-    classify("warm up");
-    const texts = ["can you do thursday at 4?", "too expensive", "STOP", "who is this", "my husband decides"];
-    const started = performance.now();
-    for (let i = 0; i < 200; i++) classify(texts[i % texts.length] as string);
-    expect((performance.now() - started) / 200).toBeLessThan(1);
   });
 });

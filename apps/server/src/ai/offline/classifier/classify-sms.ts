@@ -2,21 +2,27 @@ import type { TMentionedTime, TSmsClassification, TSmsIntent } from "@plaibook/s
 import type { SmsClassifier, TClassifyInput } from "../../ports.js";
 import { featuresOf, models } from "./intent-model.js";
 import { extractMentionedTime } from "./mentioned-time.js";
-import { objectionCue, STRONG_OBJECTION } from "./objection.js";
+import { objectionCue, PROVIDER_BY_NAME, STRONG_OBJECTION } from "./objection.js";
 import {
+  announcedKeyword,
   escalationOf,
+  givesContactDetails,
   greetedName,
   isAlreadyCustomer,
   isAutoReply,
   isBookingRequest,
   isHumanRequest,
   isOptOut,
+  isPoliteDecline,
   isPriceQuestion,
   isReaction,
   isReschedule,
   isSarcasticRefusal,
   isWrongNumber,
   mentionsBooking,
+  namesSenderAsProvider,
+  offersAvailability,
+  senderCompany,
 } from "./rules.js";
 import { sentimentOf } from "./sentiment.js";
 import { normalizeText } from "./text.js";
@@ -35,6 +41,12 @@ const QUESTION_FORM =
 /** Opens with a yes: "definitely, our bill was $380", "sure thing". */
 const LEADING_YES =
   /^(?:yes|sure|definitely|absolutely|of course|okay sure|for sure|omg yes|heck yes|hell yes)\b|\bso yes\b/;
+/** "I clean the pool myself", "we do our own yard": a reason not to buy, even without a "no". */
+const DIY_STATEMENT =
+  /\b(?:i|we|my (?:husband|wife|son|dad|brother|partner)) (?:just |already |usually |always )?(?:do|does|clean|cleans|mow|mows|spray|sprays|treat|treats|service|services|fix|fixes|handle|handles|paint|install|cut|maintain|take care of|change|changes)\b[^.?!]{0,30}\b(?:myself|ourselves|himself|herself|my own|our own|diy)\b|\b(?:myself|ourselves|diy)\b[^.?!]{0,20}$/;
+/** A named person to speak to: a request for a human even when a time comes with it. */
+const ASKS_FOR_SOMEONE_ELSE =
+  /\b(?:manager|supervisor|owner|real person|human|live person|actual person|someone in charge)\b/;
 const CHANGE_OF_BOOKING =
   /\b(?:instead|push (?:me|it|us|that) (?:back|out)|earlier|later|same time|move (?:me|it|us))\b/;
 
@@ -44,23 +56,35 @@ function decideIntent(
   time: TMentionedTime | null,
   human: boolean,
   quietHours: boolean,
+  complaint: boolean,
+  emergency: boolean,
 ): TIntentDecision {
   const rule = (intent: TSmsIntent): TIntentDecision => ({ intent, confidence: RULE_CONFIDENCE });
   const hasTime = time !== null && (time.date !== null || time.time !== null);
   // opt_out wins over everything (SOURCES.md), so it is checked before anything else.
   if (isOptOut(normalized)) return rule("opt_out");
+  // "C" / "R" after "Reply C to confirm or R to reschedule": the agent defined what the letter means.
+  const keyword = announcedKeyword(input.text, input.context);
+  if (keyword === "opt_out") return rule("opt_out");
+  if (keyword === "reschedule") return rule("reschedule");
+  if (keyword === "book") return rule("appointment_request");
+  if (keyword === "confirm") return rule("other");
   if (isReaction(input.text) || isAutoReply(normalized)) return rule("other");
   if (isWrongNumber(normalized, greetedName(input.context))) return rule("wrong_number");
+  // "I'm good 👍" to an offer is a no; to a booking reminder it is an acknowledgement.
+  if (isPoliteDecline(normalized)) return rule(mentionsBooking(input.context) ? "other" : "not_interested");
   if (isReschedule(normalized)) return rule("reschedule");
   if (hasTime && mentionsBooking(input.context) && CHANGE_OF_BOOKING.test(normalized))
     return rule("reschedule");
-  if (isAlreadyCustomer(normalized)) return rule("already_customer");
-  if (human && !hasTime) return rule("human_request");
+  if (isAlreadyCustomer(normalized) || namesSenderAsProvider(normalized, senderCompany(input.context)))
+    return rule("already_customer");
+  if (human && (!hasTime || ASKS_FOR_SOMEONE_ELSE.test(normalized))) return rule("human_request");
   if (isSarcasticRefusal(input.text, normalized))
     return rule(objectionCue(normalized) === null ? "not_interested" : "objection");
   if (isBookingRequest(normalized)) return rule("appointment_request");
   if (isPriceQuestion(normalized)) return rule("question");
   if (STRONG_OBJECTION.test(normalized)) return rule("objection");
+  if (DIY_STATEMENT.test(normalized) && !normalized.includes("?")) return rule("objection");
 
   const prediction = models().intent.predict(featuresOf(normalized));
   // A false opt-out silences a lead for good: only the rules may say opt_out, the model's runner-up answers.
@@ -74,22 +98,73 @@ function decideIntent(
     intent: to,
     confidence: Math.min(confidence, 0.7),
   });
+  // A complaint about the hour we texted is not a question or a booking, whatever its wording.
+  if (quietHours)
+    return adjusted(["not_interested", "human_request", "reschedule"].includes(intent) ? intent : "other");
+  // An emergency is a call for someone to come out now.
+  if (emergency && ["other", "interested", "question", "objection"].includes(intent))
+    return adjusted("appointment_request");
+  // A complaint about work we did comes from a customer, whatever words it shares with a pitch reply.
+  if (
+    complaint &&
+    ["objection", "other", "interested", "appointment_request", "reschedule", "not_interested"].includes(
+      intent,
+    )
+  )
+    return adjusted("already_customer");
   // A refusal that gives a reason is an objection; a flat one is not_interested.
-  if (intent === "not_interested" && normalized.split(" ").length > 4) {
+  if (intent === "not_interested" && normalized.split(" ").length > 2) {
     const cue = objectionCue(normalized);
     if (cue && cue !== "need/not_interested") return adjusted("objection");
   }
+  const asks = normalized.includes("?");
+  // "yes, 14 Elm Ct" answers the agent's question for an address: information, not interest.
+  if (
+    !hasTime &&
+    !asks &&
+    givesContactDetails(input.text) &&
+    ["interested", "other", "objection", "question"].includes(intent)
+  )
+    return adjusted("other");
+  // "our pool guy comes every week already": someone else does the job, a reason not to buy.
+  if (
+    !asks &&
+    PROVIDER_BY_NAME.test(normalized) &&
+    ["appointment_request", "other", "interested", "not_interested"].includes(intent)
+  )
+    return adjusted("objection");
+  if (
+    !asks &&
+    offersAvailability(normalized) &&
+    ["interested", "other", "question", "not_interested"].includes(intent)
+  )
+    return adjusted("appointment_request");
   if (INTERESTED.test(normalized) && ["objection", "other", "question"].includes(intent))
     return adjusted("interested");
   if (LEADING_YES.test(normalized) && ["objection", "other"].includes(intent)) return adjusted("interested");
+  // With no booking in sight and no word of changing one, a time the lead offers is a new booking.
+  if (
+    intent === "reschedule" &&
+    time?.datetime &&
+    !mentionsBooking(input.context) &&
+    !CHANGE_OF_BOOKING.test(normalized)
+  )
+    return adjusted("appointment_request");
+  // "how about the 3rd at 10?" proposes a time; it is not a question about the offer.
+  if (
+    time?.datetime &&
+    /^(?:how|what) about\b|^(?:can|could) (?:we|you) do\b/.test(normalized) &&
+    intent !== "reschedule"
+  )
+    return adjusted("appointment_request");
   if (
     QUESTION_FORM.test(normalized) &&
+    !/^(?:what|who|why|how) the (?:hell|heck|f\S*)\b/.test(normalized) &&
     ["objection", "other", "already_customer", "human_request"].includes(intent)
   )
     return adjusted("question");
   if (time?.datetime && ["other", "interested", "question"].includes(intent))
     return adjusted("appointment_request");
-  if (quietHours && ["appointment_request", "question"].includes(intent)) return adjusted("other");
   return { intent, confidence };
 }
 
@@ -106,12 +181,30 @@ export function classifySms(input: TClassifyInput): TSmsClassification {
   const mentionedTime = extractMentionedTime(input);
   const humanRequest = isHumanRequest(normalized);
   const alreadyCustomer = isAlreadyCustomer(normalized);
-  const escalation = escalationOf(input.text, normalized, alreadyCustomer);
+  const escalation = escalationOf(
+    input.text,
+    normalized,
+    alreadyCustomer,
+    isWrongNumber(normalized, greetedName(input.context)),
+  );
   const quietHours = escalation.reason?.includes("quiet hours") ?? false;
-  const { intent, confidence } = decideIntent(input, normalized, mentionedTime, humanRequest, quietHours);
+  const complaint = escalation.reason === "complaint from an existing customer";
+  const { intent, confidence } = decideIntent(
+    input,
+    normalized,
+    mentionedTime,
+    humanRequest,
+    quietHours,
+    complaint,
+    escalation.reason === "safety or property emergency",
+  );
   // Someone opting out or saying "wrong number" proposes no time, whatever numbers they type.
   const proposes = !["opt_out", "wrong_number", "not_interested"].includes(intent) && !quietHours;
-  const sentiment = sentimentOf(input.text, normalized, intent);
+  const lexical = sentimentOf(input.text, normalized, intent);
+  // Every escalation reason (anger, threats, ignored requests, emergencies, complaints) is bad news.
+  const sentiment = escalation.escalate
+    ? { label: "negative" as const, score: Math.min(lexical.score, -0.4) }
+    : lexical;
   return {
     intent,
     objection: intent === "objection" ? objectionOf(normalized) : null,

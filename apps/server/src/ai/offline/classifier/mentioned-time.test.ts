@@ -72,3 +72,22 @@ describe("extractMentionedTime", () => {
     );
   });
 });
+
+describe("extractMentionedTime: picks, parts of the day, moves", () => {
+  const offer = [{ role: "agent", text: "I have Thursday at 9am or Friday at 1pm, which is better?" }];
+  it.each([
+    ["the second one pls", offer, "2026-04-17T13:00"],
+    ["first one", offer, "2026-04-16T09:00"],
+    ["option 2", offer, "2026-04-17T13:00"],
+    ["first thing monday morning", [], "2026-04-20T09:00"],
+    ["evening of the 19th", [], "2026-04-19T18:00"],
+    ["move tomorrow's appt to monday at 10", [], "2026-04-20T10:00"],
+  ])("%j → %s", (text, context, datetime) => {
+    expect(read(text, "America/New_York", sentAt, context)?.datetime).toBe(datetime);
+  });
+
+  it("a time that is not a proposal gives nothing", () => {
+    expect(read("I'll ask my husband tonight")).toBeNull();
+    expect(read("the crew came out today and did great")).toBeNull();
+  });
+});

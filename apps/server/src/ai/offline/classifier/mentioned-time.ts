@@ -56,7 +56,7 @@ const ORDINAL_WORDS: Record<string, number> = {
 };
 /** Numbers followed by these are counts, not clock times ("like 10 of these a day"). */
 const NOT_A_CLOCK =
-  "(?!\\s*(?:of|times|people|bucks|dollars|percent|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|kids|dogs|cats|bed|beds|bedrooms?|baths?|stor(?:y|ies)|panels?|cars?|acres?|sq|square|k\\b|x\\b|a day|per|each|more|units?|texts|messages))";
+  "(?!\\s*(?:of|times|people|bucks|dollars|percent|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|kids|dogs|cats|bed|beds|bedrooms?|baths?|stor(?:y|ies)|panels?|cars?|acres?|sq|square|k\\b|x\\b|a day|per|each|more|units?|texts|messages|treatments?|visits?|sessions?|services?|cleanings?|sprays?|applications?|tries|attempts|calls|rounds|coats|years?))";
 
 type TFoundTime = {
   date: string | null;
@@ -88,6 +88,15 @@ function prepare(normalized: string, local: DateTime): { text: string; after: bo
       /\bquarter (?:to|till|of) (\d{1,2})\b/g,
       (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`,
     )
+    // "first thing monday (morning)" and "monday first thing" are that day at 09:00.
+    .replace(
+      new RegExp(
+        `\\bfirst thing (?:in the morning )?(?:on |this )?(${WEEKDAY}|tomorrow)(?: morning)?\\b`,
+        "g",
+      ),
+      "$1 at 9:00am",
+    )
+    .replace(new RegExp(`\\b(${WEEKDAY}|tomorrow) first thing(?: in the morning)?\\b`, "g"), "$1 at 9:00am")
     .replace(/\bfirst thing(?: in the morning)?\b/g, "morning")
     // "6:30 tmrw morning", "7 in the evening": the part of the day settles am/pm for the clock.
     .replace(
@@ -131,6 +140,23 @@ function prepare(normalized: string, local: DateTime): { text: string; after: bo
       return `${MONTH_NAMES[month.month - 1]} ${day}th`;
     },
   );
+  // "evening of the 9th", "the 9th in the evening", "morning on friday": that day at the part's hour.
+  const months = MONTH_NAMES.join("|");
+  text = text
+    .replace(
+      new RegExp(
+        `\\b(morning|afternoon|evening|night) (?:of|on) (?:the )?((?:${months}) \\d{1,2}th|${WEEKDAY})\\b`,
+        "g",
+      ),
+      (_m, part: string, day: string) => `${day} at ${PART_OF_DAY_CLOCK[part]}`,
+    )
+    .replace(
+      new RegExp(
+        `\\b((?:${months}) \\d{1,2}th),? (?:in the |at |around )?(morning|afternoon|evening|night)\\b`,
+        "g",
+      ),
+      (_m, day: string, part: string) => `${day} at ${PART_OF_DAY_CLOCK[part]}`,
+    );
   // A window ("between 2 and 4", "2-4pm", "from 10 to noon") → its start, borrowing the end's am/pm.
   text = text.replace(
     new RegExp(
@@ -154,7 +180,10 @@ function prepare(normalized: string, local: DateTime): { text: string; after: bo
     },
   );
   text = text.replace(
-    /\b(?:any ?time |anytime |sometime |whenever )?after (\d{1,2}(?::\d{2})?(?:am|pm)?|noon|lunch)\b/g,
+    new RegExp(
+      `\\b(?:any ?time |anytime |sometime |whenever )?after (\\d{1,2}(?::\\d{2})?(?:am|pm)?|noon|lunch)\\b${NOT_A_CLOCK}`,
+      "g",
+    ),
     (_m, at: string) => {
       after = true;
       return at === "lunch" ? "at 1pm" : `at ${at}`;
@@ -178,7 +207,7 @@ function prepare(normalized: string, local: DateTime): { text: string; after: bo
 
 /** What the lead rules out, or a constraint rather than a proposal, said just before a time. */
 const EXCLUDING_BEFORE =
-  /(?:can not|could not|will not|not able to|unable to|no longer|not|cancel|cancell?ing|instead of|get off|off work|leave|leaving|done|finish|work until|work till|busy|except|other than|besides|have to be out)\s+(?:\w+\s+){0,3}$/;
+  /(?:can not|could not|will not|not able to|unable to|no longer|not|cancel|cancell?ing|instead of|get off|off work|leave|leaving|done|finish|work until|work till|busy|except|other than|besides|have to be out)\s+(?:\w+\s+){0,3}$|\b(?:move|moving|push|pushing|change|changing|switch|switching|shift|shifting|bump|bumping|reschedule|rescheduling|from)\s+(?:my |the |our |your )?$|\b(?:ask|asking|check with|talk (?:to|with) (?!you)|discuss (?:it |this |that )?with|run it by|let you know|get back to you|think (?:about it|it over)|decide|hear back)\s*(?:\w+\s+){0,3}$|(?:\b(?:was|were)\s+(?!hoping|wondering|thinking|going|planning|looking|wanting|trying|told|asked)|\b(?:came|did|showed up|showed|finished|left|stopped by|came by|came out|happened|treated|sprayed|cleaned))\s*(?:\w+\s+){0,3}$/;
 const EXCLUDING_AFTER =
   /^(?:'?s)?\s*(?:appointment |appt |one |slot )?(?:anymore|does not work|will not work|is not good|is bad|no longer works|is out)/;
 
@@ -309,8 +338,54 @@ function agentTimes(text: string, sentAt: Date, timeZone: string): TFoundTime[] 
   return found;
 }
 
+/** "the second one", "option 2", "#1", "the last one": a slot by its position in the agent's offer. */
+const POSITIONAL_PICK =
+  /\b(?:the )?(first|second|third|1st|2nd|3rd|last|latter|former|earlier|later) (?:one|option|slot|time|choice|pick|of those|of the two|works|is good|is better|please)\b|\b(?:option|choice|slot|number|#|no\.?) ?(1|2|3|one|two|three)\b|(?:^|\s)#(1|2|3)\b|^(?:the )?(first|second|third|1st|2nd|3rd|last|latter|former)(?: please)?[.!]*$/;
+const POSITION: Record<string, number> = {
+  first: 0,
+  "1st": 0,
+  "1": 0,
+  one: 0,
+  former: 0,
+  earlier: 0,
+  second: 1,
+  "2nd": 1,
+  "2": 1,
+  two: 1,
+  third: 2,
+  "3rd": 2,
+  "3": 2,
+  three: 2,
+};
+
+function positionalPick(normalized: string, slots: TFoundTime[]): TFoundTime | null {
+  const match = POSITIONAL_PICK.exec(normalized);
+  if (!match || slots.length === 0) return null;
+  const word = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").toLowerCase();
+  if (word === "last" || word === "latter" || word === "later") return slots[slots.length - 1] ?? null;
+  const index = POSITION[word];
+  return index === undefined ? null : (slots[index] ?? null);
+}
+
 export function extractMentionedTime(input: TMentionedTimeInput): TMentionedTime | null {
   const normalized = normalizeText(input.text);
+  if (POSITIONAL_PICK.test(normalized)) {
+    const lastAgentTurn = [...input.context].reverse().find((turn) => turn.role === "agent");
+    const offered = lastAgentTurn
+      ? agentTimes(lastAgentTurn.text, input.sentAt, input.timeZone).filter(
+          (t) => t.date !== null && t.time !== null,
+        )
+      : [];
+    const picked = positionalPick(normalized, offered);
+    if (picked?.date && picked.time)
+      return {
+        date: picked.date,
+        time: picked.time,
+        after: false,
+        datetime: `${picked.date}T${picked.time}`,
+        text: input.text.trim().slice(0, 200),
+      };
+  }
   const hinted = TIME_HINT.test(normalized);
   if (!hinted && !PICK_HINT.test(normalized)) return null;
   const { found, after, prepared } = hinted

@@ -3,18 +3,32 @@
  * contract" before "already have a provider"); the trained model answers when no cue fits.
  */
 
+/** Someone already does the job: "we go to Dr. Patel", "we use Bluewave", "our pool guy". */
+export const PROVIDER_BY_NAME =
+  /\b(?:we|i|my family|our family) (?:already )?(?:go to|use|see|have been (?:going to|using|seeing|with)|are with|am with|went with|switched to|signed with|stick with|are sticking with|am sticking with|bank with|insure with|get (?:it|ours|mine|them|our \w+|my \w+) (?:done|serviced|cleaned|treated|sprayed|mowed|fixed|serviced) (?:by|at|through|with))\b|\bour (?:guy|gal|dentist|doctor|agent|pest guy|pool guy|lawn guy|mechanic|plumber|electrician|roofer|dermatologist|groomer|vet|trainer|cleaner|cleaners|provider|installer|landscaper|exterminator|broker|hvac guy|ac guy)\b|\b(?:have|got) (?:a|my|our) (?:guy|gal|person|dentist|agent|mechanic|plumber|pool guy|lawn guy|pest guy|landscaper|cleaning lady|cleaner|broker|exterminator|roofer|electrician)\b|\b(?:my|our) (?:brother|cousin|uncle|friend|neighbor|buddy|sister|brother-in-law|son-in-law)(?: is| works as| owns| runs) (?:a|an|the) /;
+
 const CUES: [string, RegExp][] = [
   [
     "competitor/under_contract",
-    /\b(?:under (?:a )?contract|in (?:a )?contract|locked (?:in|into)|(?:signed|sign) (?:a |an )?(?:\d+|one|two|three|multi)[- ]?(?:year|yr|month)|(?:contract|lease|agreement|term) (?:does not |will not |is not up |that does not )?(?:end|ends|expire|expires|runs|is up|goes)|early termination|cancellation (?:fee|penalty) (?:if|to)|(?:\d+|one|two|three|a few|a couple) (?:more )?(?:years?|yrs?|months?) left|left on (?:my|our|the) [a-z ]*(?:contract|lease|agreement)|still (?:have|got) (?:\d+|a|one|two) (?:years?|months?) (?:left|on)|till (?:the )?contract|until (?:the|my|our) contract)\b/,
+    /\b(?:under (?:a )?contract|in (?:a )?contract|locked (?:in|into)|(?:signed|sign) (?:a |an )?(?:\d+|one|two|three|multi)[- ]?(?:year|yr|month)|(?:contract|lease|agreement|term) (?:does not |will not |is not up |that does not )?(?:end|ends|expire|expires|runs|is up|goes)|early termination|cancellation (?:fee|penalty) (?:if|to)|(?:\d+|one|two|three|a few|a couple) (?:more )?(?:years?|yrs?|months?) left|left on (?:my|our|the) [a-z ]*(?:contract|lease|agreement)|still (?:have|got) (?:\d+|a|one|two) (?:years?|months?) (?:left|on)|till (?:the )?contract|until (?:the|my|our) contract)\b|\b(?:\d+|a few|several|many|two|three|four|five|ten) (?:more )?(?:years?|yrs?|months?|mos?) (?:left )?(?:on|in|into|remaining on) (?:my|our|the|a|this|that) (?:lease|contract|agreement|term|plan|loan|ppa)\b|\b(?:lease|contract|agreement|plan|ppa|term) (?:runs|goes|is good|lasts|is locked|through|till|until|thru)\b|\b(?:locked|stuck|tied|committed|signed)\b[^.?!]{0,40}\b(?:till|until|through|thru) (?:20\d\d|\d{4}|next (?:year|spring|summer|fall|winter))\b|\b(?:\d+|one|two|three|five|ten|twenty)[- ](?:year|yr|month)s? (?:lease|contract|agreement|term|commitment|ppa)\b|\bprepaid\b|\bpaid (?:up |in full )?(?:through|for the (?:whole )?year)\b/,
   ],
   [
     "price/hidden_fees",
-    /\b(?:hidden|surprise|extra|sneaky|junk|add(?:ed)?[- ]on|activation|equipment|installation|processing|admin(?:istrative)?|enrollment|setup|set up|doc(?:ument)?|dealer|cancellation) (?:fees?|charges?|costs?)\b|\bnickel and dim|\bfine print\b|\bfees? (?:you|they) (?:did not|never) (?:mention|tell)|\bwhat (?:is|are) the catch\b|\bcatch\b.*\bfee/,
+    /\b(?:hidden|surprise|extra|sneaky|junk|add(?:ed)?[- ]on|activation|equipment|installation|processing|admin(?:istrative)?|enrollment|setup|set up|doc(?:ument)?|dealer|cancellation|trip|disposal|dispatch|diagnostic|fuel|convenience|booking|hauling|haul[- ]away|dump|travel|shady|bogus|mystery|random|nonsense|weird|fake|service|truck|environmental|materials?) (?:fees?|charges?|costs?|surcharges?)\b|\bsurcharges?\b|\btack(?:ed|s|ing)? (?:on|it on)\b|\b(?:fees?|charges?) (?:on top|tacked|added on|buried|piled)|\bfees? (?:after|on top of) fees?\b|\bnickel and dim|\bfine print\b|\bfees? (?:you|they) (?:did not|never) (?:mention|tell)|\bwhat (?:is|are) the catch\b|\bcatch\b.*\bfee/,
+  ],
+  [
+    // A story about a company that let them down outranks "scam" or "cheaper" words in it.
+    "trust/bad_past_experience",
+    /\btook (?:a|my|our|the|their|half|\$\d+)[^.?!]{0,25}\b(?:deposit|down payment|money|check|payment|cash)\b[^.?!]{0,30}\b(?:disappeared|vanished|ran|never|ghosted|bailed|skipped|took off|left)|\b(?:got|were|was|been) (?:scammed|ripped off|burned|screwed|taken|conned)\b[^.?!]{0,30}\b(?:by|before|last|once|years|previously)\b|\b(?:last|previous|old|other|prior) (?:[a-z]+ ){0,2}(?:company|guy|guys|contractor|crew|outfit|installer|provider|place|one|tech|roofer|plumber|landscaper|exterminator|dealer|agent) (?:ruined|destroyed|wrecked|botched|butchered|messed|left|never|took|ghosted|overcharged|lied|damaged|broke|killed|flooded|stained|disappeared|vanished|walked|bailed|scammed|screwed)|\bghosted (?:us|me)\b|\b(?:disappeared|vanished|skipped town|took off with|ran off with|never came back to finish)\b|\bwalked off the job\b|\bnever finished the job\b|\bbotched\b|\b(?:terrible|horrible|awful|bad|nightmare|rough) (?:experience|time|luck|go of it) (?:with|last|before)\b|\b(?:we|i) (?:tried|did|had|used) (?:this|that|it|one|them|solar|a service|a company|someone|something like this) (?:before|once|years ago|last)\b[^.?!]{0,40}\b(?:never|not|did not|waste|worse|bad|terrible|mess|ruined|nothing)/,
   ],
   [
     "price/found_cheaper",
     /\bcheaper\b|\b(?:better|lower|cheaper|best) (?:price|quote|deal|rate|offer)\b|\bquoted (?:me|us)\b|\b(?:half|less than|fraction of) (?:that|the price|what you)|\b\$?\d+ (?:less|cheaper)\b|\bgot a (?:quote|bid|estimate) (?:for|from)\b|\bother (?:company|companies|guy|place|quote|bid)s? (?:is|are|was|were|offer|quoted|charge)|\b(?:does|do|did|charges?|charged|offers?|gets?) (?:it |them |mine )?(?:for )?\$\d+|\$\d+ less\b|\bless (?:a|per) month\b|\bbeat (?:that|their|it|the price)\b|\bprice match\b.*\b(?:other|found)/,
+  ],
+  [
+    // "my husband does it himself": the household does the work, the spouse is not the decider.
+    "need/diy",
+    /\b(?:himself|herself|themselves)\b|\b(?:husband|wife|son|daughter|dad|father|brother|neighbor|kid|kids|nephew|uncle|boyfriend|partner|grandson|father-in-law|brother-in-law) (?:does|do|mows|sprays|cleans|fixes|services|treats|installs|paints|cuts|trims|handles all|takes care of all|is handy|is a (?:plumber|electrician|contractor|roofer|mechanic|landscaper))\b(?! (?:not|the (?:deciding|decisions|finances|paperwork|bills)))/,
   ],
   [
     "authority/spouse_partner",
@@ -47,11 +61,11 @@ const CUES: [string, RegExp][] = [
   ],
   [
     "timing/call_back_later",
-    /\b(?:call|text|reach out|contact|check|follow up|get back|circle back|try|ping|hit) (?:me |us |with me |back )?(?:back |again |up )?(?:in|next|after|later|around|closer|at the end|a (?:few|couple))|\b(?:check|circle|get) back (?:with|in)\b|\bat work\b.*\blater\b|\b(?:later|next) (?:this|in the) (?:week|month|year)\b.*\b(?:call|text|talk|reach)|\bfollow up (?:in|next|after)\b/,
+    /\b(?:call|text|reach out|contact|check|follow up|get back|circle back|try|ping|hit) (?:me |us |with me |back )?(?:back |again |up )?(?:in|next|after|later|around|closer|at the end|a (?:few|couple))|\b(?:check|circle|get) back (?:with|in)\b|\bat work\b.*\blater\b|\b(?:later|next) (?:this|in the) (?:week|month|year)\b.*\b(?:call|text|talk|reach)|\bfollow up (?:in|next|after)\b|\b(?:reach out|text|call|contact|hit me up|check back|try me|circle back|follow up|get back to me|ping me|message me|ask me)(?: with me| to me| again)? (?:then|at that point|after that|around then|at that time|after (?:the|my|our|tax|that)|once (?:the|we|i|it|things))\b|\b(?:end|start|beginning|middle|first|last week) of (?:the|next|this) (?:month|week|year|quarter)\b[^?]{0,40}\b(?:reach|text|call|contact|hit|check|try|ping|message|follow)\b|\b(?:reach|text|call|contact|hit|check|try|ping|message|follow)\b[^?]{0,40}\b(?:end|start|beginning|middle|first) of (?:the|next|this) (?:month|week|year|quarter)\b/,
   ],
   [
     "timing/not_now",
-    /\b(?:not (?:right )?now|not at the moment|not at this time|not yet|bad time|not a good time|busy|maybe later|maybe next|down the road|later this year|next year|in a few months|too soon|not ready|moving|renovating|remodel|swamped|slammed|just had a baby|hold off|on hold|wait (?:a|until|till))\b/,
+    /\b(?:not (?:right )?now|not at the moment|not at this time|not yet|bad time|not a good time|busy|maybe later|maybe next|down the road|later this year|next year|in a few months|too soon|not ready|moving|renovating|remodel|swamped|slammed|just had a baby|hold off|on hold|wait (?:a|until|till)|(?:end|start|beginning|middle) of (?:the|next|this) (?:month|year|quarter)|after (?:the holidays|tax season|the new year|school starts|we move in)|(?:is|would be) (?:a )?better (?:time)?$)\b/,
   ],
   [
     "competitor/current_provider",
@@ -79,11 +93,16 @@ const CUES: [string, RegExp][] = [
   ],
   [
     "need/no_problem_now",
-    /\b(?:(?:do not|never|have not) (?:have|had|seen|noticed|got) (?:any |a |an )?(?:bugs|pests|ants|roaches|mice|problems?|issues?|leaks?|break[- ]?ins?|termites|spiders|trouble)|(?:is|are|runs|running|works|working) (?:fine|great|good|perfectly|well|ok|okay)|no (?:bugs|pests|issues|problems|leaks)|(?:roof|ac|furnace|system|car|lawn|yard|house|unit|skin) is (?:fine|good|great|new|in good shape)|(?:brand )?new (?:roof|ac|furnace|unit|system|car)|(?:do not|does not) (?:need|see the need)|no need)\b/,
+    /\b(?:(?:do not|never|have not) (?:have|had|seen|noticed|got) (?:any |a |an )?(?:bugs|pests|ants|roaches|mice|problems?|issues?|leaks?|break[- ]?ins?|termites|spiders|trouble)|(?:is|are|runs|running|works|working) (?:fine|great|good|perfectly|well|ok|okay)|no (?:bugs|pests|issues|problems|leaks)|(?:roof|ac|furnace|system|car|lawn|yard|house|unit|skin) is (?:fine|good|great|new|in good shape)|(?:brand )?new (?:roof|ac|furnace|unit|system|car)|(?:do not|does not) (?:need|see the need)|no need)\b|\b(?:have not|did not|do not|never|not) (?:seen|had|noticed|got|have|see|notice|found|spotted) (?:a single|one|any|a|an|even one|even a) ?(?:bug|bugs|ant|ants|roach|roaches|mouse|mice|spider|spiders|pest|pests|termite|termites|problem|problems|issue|issues|leak|leaks|trouble|mosquito|mosquitoes|weeds?|cavity|cavities|drip|clog|clogs|outage|outages|rat|rats)\b|\bno (?:issues|problems|trouble|bugs|pests|leaks|complaints|complaint|sign of (?:any|them)) (?:lately|so far|right now|this year|at the moment|in years|yet|at all|here|with it)\b|\b(?:everything|all|it|house|roof|system|it all|our \w+|my \w+) (?:is |has been |seems |is still |is running |is working )(?:fine|good|great|working|running|ok|okay|holding up|solid|in good shape)(?: so far| for now| right now| thanks)?\b|\b(?:has|have) been (?:fine|great|good|quiet|solid|holding up|bug free|pest free)\b|\bnothing wrong with\b|\bnot (?:a problem|an issue) (?:for us|here|right now|at the moment)\b|\b(?:pest|bug|ant|mouse|rodent|leak|weed)[- ]free\b/,
   ],
   [
     "need/not_interested",
     /\b(?:not interested|no interest|not for (?:me|us)|not (?:really )?a [a-z]+ person|not (?:really )?into (?:that|it|this|gyms?|\w+ stuff)|not (?:really )?(?:my|our) thing|do not (?:really )?(?:want|need) (?:it|that|this|one|solar|security|a)|not worth it for)\b/,
+  ],
+  [
+    // The lead's provider by a name only: "we go to Dr. Patel", "we use Bluewave", "our pool guy".
+    "competitor/current_provider",
+    PROVIDER_BY_NAME,
   ],
 ];
 

@@ -71,7 +71,7 @@ const LEXICON: Record<string, number> = {
   proud: 2,
   win: 2,
   won: 2,
-  safe: 1,
+  safe: 0.3,
   pleasure: 2,
   kind: 1.2,
   blessed: 2,
@@ -221,22 +221,75 @@ const LEXICON: Record<string, number> = {
   cheaper: -0.5,
   lie: -2,
   poor: -1.5,
+  friendly: 2,
+  professional: 2,
+  polite: 1.5,
+  courteous: 2,
+  thorough: 1.5,
+  quick: 0.8,
+  prompt: 1,
+  idiot: -3,
+  idiots: -3,
+  moron: -3,
+  morons: -3,
+  clowns: -2.5,
+  wtf: -3,
+  ffs: -2.5,
+  effing: -2.5,
+  freaking: -1.5,
+  frickin: -1.5,
+  incompetent: -3,
+  unprofessional: -2.5,
+  lawyer: -2,
+  attorney: -2,
+  sue: -2,
+  lawsuit: -2.5,
+  harassment: -3,
+  burst: -2,
+  flooded: -2,
+  flooding: -2,
+  sarcastic: -1,
+  doubled: -1.2,
+  ruined: -2.5,
+  disgusted: -3,
+  furious: -3,
+  livid: -3,
+  pissed: -3,
 };
+
+/** Words whose negation is politeness, not displeasure: "not interested", "no thanks" read as neutral. */
+const POLITE_WHEN_NEGATED = new Set(["interested", "interesting", "thanks", "thank", "sure"]);
 
 /** Multi-word cues a bag of words misses. */
 const PHRASES: [RegExp, number][] = [
   [/\bout of control\b/, -2],
   [/\bhit (?:pretty |really |so )?hard\b|\bsmell gas\b|\bgas smell\b|\bnot helping\b/, -2],
   [/\bfor the last time\b|\bhow many times\b|\bi have told you\b/, -2.5],
-  [/!!/, 0.8],
   [/\bleave me alone\b/, -2.5],
   [/\bsounds good\b|\bsounds great\b|\bworks for me\b|\blooking forward\b/, 1.5],
   [/\bcan not wait\b/, 2.5],
   [/\bnot happy\b|\bnot good\b|\bnot great\b/, -1.5],
   [/\bnot bad\b/, 1.2],
   [/\bno problem\b|\bno worries\b/, 1.2],
-  [/:\)|:-\)|:d\b|;\)|<3|😊|😀|😁|😂|🤣|😍|🙂|👍|🙏|🎉|❤️|😃|😄/u, 2],
-  [/:\(|:-\(|:'\(|😞|😡|😠|🤬|😢|😭|👎|🙄|😤/u, -2],
+  [/:\)|:-\)|:d\b|;\)|<3|😊|😀|😁|😂|🤣|😍|🙂|👍|🙏|🎉|❤️|😃|😄|😎|🙌|🥳|🤩|💯|🔥/u, 2],
+  // Swearing with symbols ("f***", "sh*t"), abbreviations, legal threats.
+  [/(?:^|[^a-z])(?:f|sh|a|b|fu|mf)[*#@$!%]{2,}|(?:^|[^a-z])a\$\$|\$h[i!1*]t|\bf[*#]ck/, -3],
+  [
+    /\b(?:report (?:you|this|your)|better business bureau|cease and desist|class action|do not call list|attorney general)\b/,
+    -2,
+  ],
+  // Sarcasm: praise on the surface, annoyance underneath.
+  [
+    /\boh (?:great|wonderful|perfect|joy|goody|fantastic|lovely|awesome|sure|good|cool)\b|\b(?:yeah|yes),? right\b|\b(?:just|exactly) what i (?:needed|wanted)\b|\bsure you (?:are|do|will|did)\b|\bthanks for nothing\b|\bwow,? (?:another|thanks for|just wow)\b|\bbecause that (?:worked|went) so well\b|\bwhat a (?:surprise|shock)\b/,
+    -4.5,
+  ],
+  [/\.{2,}\s*not[.!]*$|\b(?:absolutely|definitely|hell|heck|oh hell) (?:not|no)\b|\bno way\b/, -2.5],
+  // Emergencies.
+  [
+    /\b(?:pipe (?:burst|broke)|burst pipe|water everywhere|flooding|on fire|smell gas|gas leak|please hurry|need help (?:now|asap|right now|immediately)|as soon as possible!)/,
+    -2.5,
+  ],
+  [/:\(|:-\(|:'\(|😞|😡|😠|🤬|😢|😭|👎|🙄|😤|😩|😫|😒|🤦/u, -2],
 ];
 
 const NEGATORS = new Set(["not", "no", "never", "nothing", "nobody", "neither", "nor", "without", "hardly"]);
@@ -259,33 +312,49 @@ const INTENT_BIAS: Partial<Record<TSmsIntent, number>> = {
   interested: 0.4,
   appointment_request: 0.2,
   objection: -0.4,
+  opt_out: -1,
 };
 
 export type TSentiment = { label: TSentimentLabel; score: number };
 
 /** Raw lexicon polarity of a normalised text, before any intent bias. */
-export function lexiconPolarity(normalized: string): number {
+export function lexiconPolarity(normalized: string, minMagnitude = 0): number {
   const words = wordsOf(normalized);
   let total = 0;
   for (const [index, word] of words.entries()) {
     let value = LEXICON[word];
-    if (value === undefined || NEGATORS.has(word)) continue;
+    if (value === undefined || NEGATORS.has(word) || Math.abs(value) < minMagnitude) continue;
     const window = words.slice(Math.max(0, index - 3), index);
     // "no" as a reply ("no, that's great") negates nothing; only negators close before a word count.
-    if (window.some((w) => NEGATORS.has(w) && w !== "no") || words[index - 1] === "no") value = -value * 0.75;
+    if (window.some((w) => NEGATORS.has(w) && w !== "no") || words[index - 1] === "no")
+      value = POLITE_WHEN_NEGATED.has(word) ? 0 : -value * 0.75;
     const intensity = INTENSIFIERS[words[index - 1] ?? ""];
     if (intensity) value *= intensity;
     total += value;
   }
   for (const word of words) if (NEGATORS.has(word) && LEXICON[word]) total += LEXICON[word] ?? 0;
   for (const [pattern, value] of PHRASES) if (pattern.test(normalized)) total += value;
+  // "!!" lifts a happy message and sharpens an upset one.
+  if (/!!/.test(normalized) && total >= 0) total += 0.8;
   return total;
 }
 
+/** Mostly capitals with an exclamation or several: "THIS IS THE THIRD TIME!!", "HELP". */
+function isShouting(original: string): boolean {
+  const letters = original.replace(/[^A-Za-z]/g, "");
+  if (letters.length < 8) return false;
+  const upper = letters.replace(/[^A-Z]/g, "").length;
+  return upper / letters.length > 0.7 && /[!?]/.test(original);
+}
+
 export function sentimentOf(original: string, normalized: string, intent: TSmsIntent | null): TSentiment {
-  let raw = lexiconPolarity(normalized);
+  // A plain question takes no polarity from incidental mild words ("is it pet safe?", "free estimate?").
+  let raw = lexiconPolarity(normalized, intent === "question" ? 1 : 0);
+  if (isShouting(original) || /\bHELP\b/.test(original)) raw -= 2.5;
   const exclamations = (original.match(/!/g) ?? []).length;
   if (exclamations > 0 && raw !== 0) raw *= 1 + Math.min(exclamations, 3) * 0.15;
+  // A decline with a "thanks" is politeness, not delight.
+  if (intent === "not_interested" && raw > 0) raw *= 0.2;
   if (intent) raw += INTENT_BIAS[intent] ?? 0;
   // Squash to −1..1 (VADER's normalisation).
   const score = Math.round((raw / Math.sqrt(raw * raw + 15)) * 1000) / 1000;

@@ -55,6 +55,11 @@ describe.skipIf(!chromiumPath)("an SMS campaign seen from the phone simulator", 
 
     await page.getByRole("button", { name: "What does it cost?" }).click();
     await page.getByText("What does it cost?", { exact: true }).last().waitFor();
+    // The AI agent answers from the playbook's FAQ, live.
+    await page
+      .getByText(/\$129 per visit/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: "STOP", exact: true }).click();
     await page
       .getByText(/you are unsubscribed/)
@@ -75,6 +80,7 @@ describe.skipIf(!chromiumPath)("an SMS campaign seen from the phone simulator", 
     expect(kinds).toEqual([
       { kind: "first_touch", direction: "outbound" },
       { kind: "reply", direction: "inbound" },
+      { kind: "reply", direction: "outbound" },
       { kind: "reply", direction: "inbound" },
       { kind: "compliance", direction: "outbound" },
     ]);

@@ -213,6 +213,28 @@ describe("the AI agent in a Sandbox campaign", () => {
     expect(conversation.controlledByName).toBe("Owner");
   });
 
+  it("opts out a lead who asks in words, answers once, and never lets the AI reply to it", async () => {
+    const { api, conversationId } = await launch(app);
+    await leadSays(api, conversationId, "I'll stop by your office on friday, what's the address?");
+    expect((await api.optOuts.list({})).rows).toHaveLength(0);
+    await api.sandbox.reply({
+      conversationId,
+      body: "I said STOP three times already. Why am I still getting these??",
+    });
+    await waitUntil(
+      async () =>
+        (await api.conversations.get({ conversationId })).messages.some(
+          (m) => m.kind === "compliance" && m.status === "delivered",
+        ),
+      15_000,
+      "the opt-out confirmation",
+    );
+    const { conversation, messages } = await api.conversations.get({ conversationId });
+    expect(conversation.status).toBe("opted_out");
+    expect((await api.optOuts.list({})).rows.map((o) => o.phone)).toEqual([conversation.leadPhone]);
+    expect(messages.filter((m) => m.author === "ai")).toHaveLength(1);
+  });
+
   it("never lets the app change the Overseer's log", async () => {
     const { api, conversationId, orgId } = await launch(app);
     await leadSays(api, conversationId, "how much is it?");

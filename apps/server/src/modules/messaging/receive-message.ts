@@ -1,4 +1,5 @@
 import { classifyComplianceKeyword, countSegments, type TMessage } from "@plaibook/shared";
+import { isOptOutRequest } from "../../ai/offline/classifier/index.js";
 import type { TAppContext } from "../../app-context.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { withOrg } from "../../platform/db/with-org.js";
@@ -81,7 +82,8 @@ export async function receiveInbound(
     });
     await touchConversation(tx, route.id, { preview: sms.body, costMicros: cost, status: "awaiting_reply" });
 
-    const compliance = classifyComplianceKeyword(sms.body);
+    // Carrier keywords first; then opt-outs said in words ("please take me off your list").
+    const compliance = classifyComplianceKeyword(sms.body) ?? (isOptOutRequest(sms.body) ? "opt_out" : null);
     const reply = await applyCompliance(tx, sms, compliance);
     if (reply) {
       const message = await insertMessage(tx, {

@@ -31,6 +31,9 @@ const OPT_OUT_PHRASES: RegExp[] = [
   /^(?:please )?(?:f[*#@!]*c?k|fuck|piss|bugger|buzz|back) off\b|^go away\b|^get lost\b/,
   /\bput (?:me|my number|this number) on (?:your|the|a) do not (?:call|text|contact)/,
   /\bstop with (?:the|these|your) (?:texts|messages)/,
+  // "I said STOP three times", "why am I still getting these": an opt-out already asked for.
+  /\b(?:i (?:said|replied|texted|typed|wrote|sent)|told you(?: to)?|asked you(?: to)?) (?:to )?stop\b(?! by| in| over)/,
+  /\bwhy (?:am i|are you|do i|do you) still (?:getting|receiving|sending|texting|messaging)\b/,
   /^stop\b[.!,]/,
   /\bstop[.!]*$/,
 ];

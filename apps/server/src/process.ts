@@ -95,6 +95,7 @@ export async function runProcess(options: {
 
   try {
     db = createDatabase(url, {
+      appPoolSize: config.DATABASE_POOL_SIZE,
       onIdleError: (error) => log.warn({ err: error }, "database connection lost; it will be replaced"),
     });
     if (options.migrate) await migrateDatabase(db.ownerPool);

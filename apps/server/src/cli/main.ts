@@ -128,6 +128,8 @@ program
   .option("--seconds <n>", "how long to run, for timed benches")
   .option("--connections <n>", "concurrent HTTP connections, for the inbound bench")
   .option("--rate <n>", "messages offered per second, for the agent bench")
+  .option("--pool <n>", "app database connections, for the agent bench")
+  .option("--reference-seconds <n>", "how long to measure the bare-pg reference")
   .action(async (name: string, options: Record<string, string>) => {
     const { BENCHES } = await import("./bench/index.js");
     const bench = BENCHES[name];

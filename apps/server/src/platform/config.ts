@@ -36,6 +36,8 @@ const ZEnv = z.object({
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
+  /** Connections the app role may hold at once (per process). */
+  DATABASE_POOL_SIZE: int(2, 500).default(20),
   PLAIBOOK_DATA_DIR: z.string().min(1).default(".data"),
   PLAIBOOK_PG_PORT: int(1, 65535).default(54329),
   PLAIBOOK_DEMO: ZBool.default(true),

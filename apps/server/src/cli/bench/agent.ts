@@ -62,6 +62,7 @@ export async function benchAgent(options: Record<string, string>): Promise<boole
     NODE_ENV: "production",
     PLAIBOOK_DEMO: "0",
     SANDBOX_DELIVERY_DELAY_MS: "0",
+    ...(options.pool ? { DATABASE_POOL_SIZE: options.pool } : {}),
   });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {

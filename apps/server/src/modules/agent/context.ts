@@ -64,6 +64,14 @@ export async function loadConversationContext(
   tx: TTx,
   conversationId: string,
 ): Promise<TConversationContext | null> {
+  return (await loadConversationContexts(tx, [conversationId])).get(conversationId) ?? null;
+}
+
+/** The same for many conversations at once (one query), by conversation id. */
+export async function loadConversationContexts(
+  tx: TTx,
+  conversationIds: string[],
+): Promise<Map<string, TConversationContext>> {
   const { rows } = await tx.client.query<TContextRow>(
     `select v.id, v.org_id, v.campaign_id, v.lead_id, v.lead_phone, v.our_number, v.status, v.control, v.agent_state,
             c.approval_mode, pv.content as playbook, l.first_name, l.last_name, l.company, l.city, l.time_zone,
@@ -75,12 +83,24 @@ export async function loadConversationContext(
        left join campaigns c on c.id = v.campaign_id
        left join playbook_versions pv on pv.id = c.playbook_version_id
        left join phone_numbers n on n.e164 = v.our_number
-      where v.id = $1`,
-    [conversationId],
+      where v.id = any($1::uuid[])`,
+    [conversationIds],
   );
-  const r = rows[0];
-  if (!r) return null;
-  const playbook = r.playbook ? ZPlaybookContent.parse(r.playbook) : null;
+  // Playbook versions are immutable and shared by many conversations: parse each once.
+  const playbooks = new Map<unknown, TPlaybookContent | null>();
+  const contexts = new Map<string, TConversationContext>();
+  for (const r of rows) {
+    let playbook = playbooks.get(r.playbook);
+    if (playbook === undefined) {
+      playbook = r.playbook ? ZPlaybookContent.parse(r.playbook) : null;
+      playbooks.set(r.playbook, playbook);
+    }
+    contexts.set(r.id, toContext(r, playbook));
+  }
+  return contexts;
+}
+
+function toContext(r: TContextRow, playbook: TPlaybookContent | null): TConversationContext {
   const firstName = r.first_name.trim() || null;
   const lastName = r.last_name.trim() || null;
   return {
@@ -131,27 +151,42 @@ export async function loadHistory(
   conversationId: string,
   uptoMessageId: string,
 ): Promise<THistoryMessage[]> {
+  return (await loadHistories(tx, [{ conversationId, uptoMessageId }])).get(uptoMessageId) ?? [];
+}
+
+/** The same for many messages at once (one query), by the message each history ends with. */
+export async function loadHistories(
+  tx: TTx,
+  ends: { conversationId: string; uptoMessageId: string }[],
+): Promise<Map<string, THistoryMessage[]>> {
   const { rows } = await tx.client.query<{
+    upto: string;
     id: string;
     direction: "inbound" | "outbound";
     author: string;
     body: string;
     created_at: Date;
   }>(
-    `select * from (
-       select m.id, m.direction, m.author, m.body, m.created_at from messages m, messages upto
-        where upto.id = $2 and m.conversation_id = $1 and m.status not in ('draft', 'rejected')
-          and (m.created_at, m.id) <= (upto.created_at, upto.id)
-        order by m.created_at desc, m.id desc limit ${HISTORY_LIMIT}) recent
-      order by created_at, id`,
-    [conversationId, uptoMessageId],
+    `select upto, id, direction, author, body, created_at from (
+       select t.upto, m.id, m.direction, m.author, m.body, m.created_at,
+              row_number() over (partition by t.upto order by m.created_at desc, m.id desc) as recent
+         from unnest($1::uuid[], $2::uuid[]) as t(conversation_id, upto)
+         join messages u on u.id = t.upto
+         join messages m on m.conversation_id = t.conversation_id
+        where m.status not in ('draft', 'rejected') and (m.created_at, m.id) <= (u.created_at, u.id)) h
+      where recent <= ${HISTORY_LIMIT}
+      order by upto, created_at, id`,
+    [ends.map((e) => e.conversationId), ends.map((e) => e.uptoMessageId)],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    direction: r.direction,
-    role: r.direction === "inbound" ? "lead" : r.author === "human" ? "human" : "agent",
-    text: r.body,
-    at: r.created_at.toISOString(),
-    createdAt: r.created_at,
-  }));
+  const histories = new Map<string, THistoryMessage[]>(ends.map((e) => [e.uptoMessageId, []]));
+  for (const r of rows)
+    histories.get(r.upto)?.push({
+      id: r.id,
+      direction: r.direction,
+      role: r.direction === "inbound" ? "lead" : r.author === "human" ? "human" : "agent",
+      text: r.body,
+      at: r.created_at.toISOString(),
+      createdAt: r.created_at,
+    });
+  return histories;
 }

@@ -49,34 +49,54 @@ export async function recordModelUsage(
     prices?: TModelPrices;
   },
 ): Promise<number> {
-  if (input.usage.length === 0) return 0;
-  const prices = mergeModelPrices(input.prices);
-  const lines = input.usage.map((u) => ({
-    ...u,
-    cost: costMicros(u.model, u.inputTokens, u.outputTokens, prices).micros,
-  }));
-  await tx.client.query(
-    `insert into usage_ledger (org_id, kind, quantity, unit_cost_micros, cost_micros, ref_type, ref_id, conversation_id, model, detail)
-     select $1, 'llm_tokens', q, 0, c, $2, $3, $4, m, d
-       from unnest($5::int[], $6::bigint[], $7::text[], $8::jsonb[]) as t(q, c, m, d)`,
-    [
-      input.orgId,
-      input.refType,
-      input.refId,
-      input.conversationId,
-      lines.map((l) => l.inputTokens + l.outputTokens),
-      lines.map((l) => l.cost),
-      lines.map((l) => l.model),
-      lines.map((l) =>
-        JSON.stringify({
-          engine: l.engine,
-          inputTokens: l.inputTokens,
-          outputTokens: l.outputTokens,
-          latencyMs: l.latencyMs,
-          ...(l.failure ? { failure: l.failure } : {}),
-        }),
-      ),
-    ],
+  const [cost] = await recordModelUsages(tx, input.orgId, [input], input.prices);
+  return cost ?? 0;
+}
+
+/** The same for many references at once (one statement); returns each reference's cost, in order. */
+export async function recordModelUsages(
+  tx: TTx,
+  orgId: string,
+  refs: readonly {
+    conversationId: string | null;
+    refType: string;
+    refId: string | null;
+    usage: readonly TAttemptUsage[];
+  }[],
+  priceOverrides?: TModelPrices,
+): Promise<number[]> {
+  const prices = mergeModelPrices(priceOverrides);
+  const lines = refs.flatMap((ref) =>
+    ref.usage.map((u) => ({
+      ref,
+      u,
+      cost: costMicros(u.model, u.inputTokens, u.outputTokens, prices).micros,
+    })),
   );
-  return lines.reduce((sum, l) => sum + l.cost, 0);
+  if (lines.length > 0)
+    await tx.client.query(
+      `insert into usage_ledger (org_id, kind, quantity, unit_cost_micros, cost_micros, ref_type, ref_id, conversation_id, model, detail)
+       select $1, 'llm_tokens', q, 0, c, rt, ri, cv, m, d
+         from unnest($2::int[], $3::bigint[], $4::text[], $5::jsonb[], $6::text[], $7::uuid[], $8::uuid[])
+           as t(q, c, m, d, rt, ri, cv)`,
+      [
+        orgId,
+        lines.map((l) => l.u.inputTokens + l.u.outputTokens),
+        lines.map((l) => l.cost),
+        lines.map((l) => l.u.model),
+        lines.map((l) =>
+          JSON.stringify({
+            engine: l.u.engine,
+            inputTokens: l.u.inputTokens,
+            outputTokens: l.u.outputTokens,
+            latencyMs: l.u.latencyMs,
+            ...(l.u.failure ? { failure: l.u.failure } : {}),
+          }),
+        ),
+        lines.map((l) => l.ref.refType),
+        lines.map((l) => l.ref.refId),
+        lines.map((l) => l.ref.conversationId),
+      ],
+    );
+  return refs.map((ref) => lines.filter((l) => l.ref === ref).reduce((sum, l) => sum + l.cost, 0));
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { TConversation, TMessage } from "@plaibook/shared";
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
@@ -116,6 +117,42 @@ export async function insertMessage(tx: TTx, m: TNewMessage): Promise<TMessage> 
   );
   if (!rows[0]) throw new Error("insert message returned nothing");
   return toMessage(rows[0]);
+}
+
+/** Many messages in one statement, returned in the order given (ids are made here to keep that order). */
+export async function insertMessages(tx: TTx, list: TNewMessage[]): Promise<TMessage[]> {
+  if (list.length === 0) return [];
+  const ids = list.map(() => randomUUID());
+  const col = <T>(pick: (m: TNewMessage) => T) => list.map(pick);
+  const { rows } = await tx.client.query<TMessageRow>(
+    `insert into messages (id, org_id, conversation_id, campaign_id, lead_id, direction, kind, body, status, from_number,
+                           to_number, provider, segments, encoding, author, author_user_id, reply_to_message_id)
+     select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[],
+                          $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[],
+                          $16::uuid[], $17::uuid[])
+     returning ${MESSAGE_COLUMNS}`,
+    [
+      ids,
+      col((m) => m.orgId),
+      col((m) => m.conversationId),
+      col((m) => m.campaignId),
+      col((m) => m.leadId),
+      col((m) => m.direction),
+      col((m) => m.kind),
+      col((m) => m.body),
+      col((m) => m.status),
+      col((m) => m.fromNumber),
+      col((m) => m.toNumber),
+      col((m) => m.provider),
+      col((m) => m.segments),
+      col((m) => m.encoding),
+      col((m) => m.author ?? (m.direction === "inbound" ? "lead" : "system")),
+      col((m) => m.authorUserId ?? null),
+      col((m) => m.replyToMessageId ?? null),
+    ],
+  );
+  const byId = new Map(rows.map((r) => [r.id, toMessage(r)]));
+  return ids.map((id) => byId.get(id) as TMessage);
 }
 
 /** The conversation of a lead in a campaign (or outside any campaign), created on first use. */

@@ -51,12 +51,15 @@ export async function startQueue(options: {
           batchSize,
           includeMetadata: true,
           perJobResults: true,
-          localConcurrency: batchSize > 1 ? 1 : concurrency,
+          // Batch handlers spend much of a batch waiting on the database: two batches overlap that.
+          localConcurrency: job.handleBatch ? 2 : batchSize > 1 ? 1 : concurrency,
           burstWhenBatchFull: true,
           pollingIntervalSeconds: 1,
           notifyPollingIntervalSeconds: 1,
         },
         async (batch) => {
+          if (job.handleBatch && batch.length > 1)
+            return runBatch(job, batch as JobWithMetadata<unknown>[], log, app);
           const results: JobResult[] = [];
           let next = 0;
           const runOne = async () => {
@@ -90,6 +93,46 @@ async function grantQueueAccess(db: TDatabase): Promise<void> {
     grant usage, select on all sequences in schema pgboss to ${APP_ROLE};
     grant execute on all functions in schema pgboss to ${APP_ROLE};
   `);
+}
+
+/**
+ * A batch through the job's batch handler: malformed payloads go to the dead-letter queue alone, the
+ * rest succeed or fail one by one as the handler reports; if the handler throws, every job of the batch
+ * runs through the one-job path instead.
+ */
+async function runBatch(
+  job: TJobDefinition<unknown, never>,
+  batch: JobWithMetadata<unknown>[],
+  log: Logger,
+  app: unknown,
+): Promise<JobResult[]> {
+  const results: JobResult[] = [];
+  const valid: { raw: JobWithMetadata<unknown>; data: unknown }[] = [];
+  for (const raw of batch) {
+    const parsed = job.payload.safeParse(raw.data);
+    if (parsed.success) valid.push({ raw, data: parsed.data });
+    else results.push(await runJob(job, raw, log, app));
+  }
+  const batchLog = log.child({ job: job.name, batch: valid.length });
+  try {
+    const outcomes = await (job.handleBatch as NonNullable<typeof job.handleBatch>)(
+      valid.map((v) => v.data as never),
+      { log: batchLog, jobId: valid[0]?.raw.id ?? "", retryCount: 0, app: app as never },
+    );
+    valid.forEach(({ raw }, i) => {
+      const error = outcomes[i];
+      if (error) batchLog.warn({ err: error, jobId: raw.id, retryCount: raw.retryCount }, "job failed");
+      results.push(
+        error
+          ? { id: raw.id, status: "failed", output: { error: error.message } }
+          : { id: raw.id, status: "completed" },
+      );
+    });
+  } catch (error) {
+    batchLog.warn({ err: error }, "batch failed; running its jobs one by one");
+    for (const { raw } of valid) results.push(await runJob(job, raw, log, app));
+  }
+  return results;
 }
 
 async function runJob(

@@ -24,6 +24,12 @@ export type TJobDefinition<TPayload, TApp = unknown> = {
   payload: z.ZodType<TPayload>;
   // A method, so that a job of any payload fits in a list of TJobDefinition<unknown>.
   handle(payload: TPayload, ctx: TJobContext<TApp>): Promise<void>;
+  /**
+   * Handles a whole fetched batch at once (a few statements for many jobs instead of many for each).
+   * Returns one outcome per payload, in order: null for done, an Error for a job to retry. `handle`
+   * stays the one-job path (and the fallback when a batch as a whole fails).
+   */
+  handleBatch?(payloads: TPayload[], ctx: TJobContext<TApp>): Promise<(Error | null)[]>;
   /** Cron (UTC) for scheduled jobs. */
   cron?: string;
   /** Concurrent handlers per worker process. */

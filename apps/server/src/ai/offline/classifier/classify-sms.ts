@@ -2,7 +2,13 @@ import type { TMentionedTime, TSmsClassification, TSmsIntent } from "@plaibook/s
 import type { SmsClassifier, TClassifyInput } from "../../ports.js";
 import { featuresOf, models } from "./intent-model.js";
 import { extractMentionedTime } from "./mentioned-time.js";
-import { objectionCue, PROVIDER_BY_NAME, STRONG_OBJECTION } from "./objection.js";
+import {
+  FORMER_CUSTOMER,
+  objectionCue,
+  objectionCueOf,
+  PROVIDER_BY_NAME,
+  STRONG_OBJECTION,
+} from "./objection.js";
 import {
   announcedKeyword,
   escalationOf,
@@ -40,15 +46,28 @@ const QUESTION_FORM =
   /(?:^|[.!?]\s+)(?:how|what|when|where|why|who|which|is|are|do|does|can|could|would|will|should|did|have|has|any)\b[^?.!]*\?|^(?:how|what|when|where|why|who|which)\b[^?.!]*$/;
 /** Opens with a yes: "definitely, our bill was $380", "sure thing". */
 const LEADING_YES =
-  /^(?:yes|sure|definitely|absolutely|of course|okay sure|for sure|omg yes|heck yes|hell yes)\b|\bso yes\b/;
+  /^(?:(?:lol|haha|omg|ok|okay) )?(?:ye+s+|ya+s+|yea+h*|yep|yup|ya|yah|heck ya\w*|hell ya\w*|yes|sure|definitely|absolutely|of course|okay sure|for sure|omg yes|heck yes|hell yes)\b|\bso yes\b/;
 /** "I clean the pool myself", "we do our own yard": a reason not to buy, even without a "no". */
 const DIY_STATEMENT =
-  /\b(?:i|we|my (?:husband|wife|son|dad|brother|partner)) (?:just |already |usually |always )?(?:do|does|clean|cleans|mow|mows|spray|sprays|treat|treats|service|services|fix|fixes|handle|handles|paint|install|cut|maintain|take care of|change|changes)\b[^.?!]{0,30}\b(?:myself|ourselves|himself|herself|my own|our own|diy)\b|\b(?:myself|ourselves|diy)\b[^.?!]{0,20}$/;
+  /\b(?:i|we|my (?:husband|wife|son|dad|brother|partner)) (?:just |already |usually |always )?(?:do|does|clean|cleans|mow|mows|spray|sprays|treat|treats|service|services|fix|fixes|handle|handles|paint|install|cut|maintain|take care of|change|changes)\b[^.?!]{0,30}\b(?:myself|ourselves|himself|herself|my own|our own|diy)\b|\b(?:(?<!(?:repeat|explain|express|remind|told|tell|ask|asking|repeating) )myself|ourselves|diy)\b[^.?!]{0,20}$/;
 /** A named person to speak to: a request for a human even when a time comes with it. */
 const ASKS_FOR_SOMEONE_ELSE =
   /\b(?:manager|supervisor|owner|real person|human|live person|actual person|someone in charge)\b/;
+const SEE_YOU =
+  /\bsee (?:you|ya|u) (?:then|there|soon|tomorrow|tmrw|on|at|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 const CHANGE_OF_BOOKING =
   /\b(?:instead|push (?:me|it|us|that) (?:back|out)|earlier|later|same time|move (?:me|it|us))\b/;
+
+/** A refusal said in so many words: "no thanks", "pass", "not buying it", "I'm good". */
+const REFUSAL =
+  /\b(?:no thanks|no thank you|thanks but no|no thx|(?:i will|i would|i think i will|we will|gonna|going to|hard|so|i|we) pass\b|not buying (?:it|that|this|any of it)|(?:i am|we are) (?:good|all set|fine)(?: thanks| thank you)?[.!]*$|not interested|hard no|not for (?:me|us)|count (?:me|us) out|no deal|forget it)|(?:^|[,.;!]\s*)(?:pass|nah|nope)(?: on (?:this|that|it))?\s*[.!]*$/;
+/** "can you reach out again after the 1st?": asked as a question, but it is "not now, later". */
+const CALLBACK_REQUEST =
+  /\b(?:can|could|would|will|maybe) (?:you|u|ya|y'all|someone) (?:mind )?(?:please |just )?(?:reach(?:ing)? out|text(?:ing)?|message|messaging|contact(?:ing)?|check(?:ing)? (?:back|in)|follow(?:ing)? up|circl(?:e|ing) back|ping(?:ing)?|try(?:ing)?|hit(?:ting)? (?:me|us) up|get(?:ting)? back to (?:me|us)|call(?:ing)? (?:me |us )?(?:back|again))(?: (?:me|us))?(?: (?:back|again))?(?: with (?:me|us))? (?:after|in|next|around|closer to|at the end|toward|towards|once|later|sometime|early|end of|mid|the first)\b(?! (?:a )?(?:minute|min|sec|second|bit|few minutes|\d+ (?:min|mins|minutes|seconds)))/;
+
+/** What went wrong when the lead was a customer once: "constant outages", "rates went up". */
+const FORMER_GRIEVANCE =
+  /\b(?:constant|always|never|terrible|horrible|awful|worst|bad|nightmare|outages?|problems?|issues?|went up|raised|hiked|doubled|overcharg\w*|rude|late|leak\w*|broke\w*|died|failed|mess\w*|screwed|ripped|lied)\b/;
 
 function decideIntent(
   input: TClassifyInput,
@@ -81,6 +100,14 @@ function decideIntent(
   if (human && (!hasTime || ASKS_FOR_SOMEONE_ELSE.test(normalized))) return rule("human_request");
   if (isSarcasticRefusal(input.text, normalized))
     return rule(objectionCue(normalized) === null ? "not_interested" : "objection");
+  if (CALLBACK_REQUEST.test(normalized)) return rule("objection");
+  // "had you guys years ago, constant outages. pass": a refusal that gives its reason is an objection.
+  if (REFUSAL.test(normalized) || FORMER_CUSTOMER.test(normalized)) {
+    const cue = objectionCueOf(input.text, normalized);
+    const grievance = cue === "trust/bad_past_experience" && FORMER_GRIEVANCE.test(normalized);
+    if (cue !== null && cue !== "need/not_interested" && (REFUSAL.test(normalized) || grievance))
+      return rule("objection");
+  }
   if (isBookingRequest(normalized)) return rule("appointment_request");
   if (isPriceQuestion(normalized)) return rule("question");
   if (STRONG_OBJECTION.test(normalized)) return rule("objection");
@@ -117,6 +144,14 @@ function decideIntent(
     const cue = objectionCue(normalized);
     if (cue && cue !== "need/not_interested") return adjusted("objection");
   }
+  // "nope. how often do I have to repeat myself": a flat no with no reason the cues or the model can name.
+  if (
+    intent === "objection" &&
+    /^(?:no|nope|nah|no way)\b/.test(normalized) &&
+    objectionCueOf(input.text, normalized) === null &&
+    models().objection.predict(featuresOf(normalized)).probability < OBJECTION_MODEL_FLOOR
+  )
+    return adjusted("not_interested");
   const asks = normalized.includes("?");
   // "yes, 14 Elm Ct" answers the agent's question for an address: information, not interest.
   if (
@@ -142,6 +177,12 @@ function decideIntent(
   if (INTERESTED.test(normalized) && ["objection", "other", "question"].includes(intent))
     return adjusted("interested");
   if (LEADING_YES.test(normalized) && ["objection", "other"].includes(intent)) return adjusted("interested");
+  // "lol yeah send me a quote": a yes that asks for the thing offered, not a question about it.
+  if (LEADING_YES.test(normalized) && intent === "question" && !asks && !QUESTION_FORM.test(normalized))
+    return adjusted("interested");
+  // "I'm good, see you then" to a reminder acknowledges the booking.
+  if (intent === "not_interested" && mentionsBooking(input.context) && SEE_YOU.test(normalized))
+    return adjusted("other");
   // With no booking in sight and no word of changing one, a time the lead offers is a new booking.
   if (
     intent === "reschedule" &&
@@ -168,8 +209,13 @@ function decideIntent(
   return { intent, confidence };
 }
 
-function objectionOf(normalized: string): string {
-  const cue = objectionCue(normalized);
+function objectionOf(original: string, normalized: string): string {
+  const found = objectionCueOf(original, normalized);
+  // "can you follow up after tax season?": asked to come back later, whatever the season.
+  const cue =
+    CALLBACK_REQUEST.test(normalized) && (found === null || found.startsWith("timing/"))
+      ? "timing/call_back_later"
+      : found;
   if (cue) return cue;
   const guess = models().objection.predict(featuresOf(normalized));
   return guess.probability >= OBJECTION_MODEL_FLOOR ? guess.label : "other";
@@ -207,7 +253,7 @@ export function classifySms(input: TClassifyInput): TSmsClassification {
     : lexical;
   return {
     intent,
-    objection: intent === "objection" ? objectionOf(normalized) : null,
+    objection: intent === "objection" ? objectionOf(input.text, normalized) : null,
     sentiment: sentiment.label,
     sentimentScore: sentiment.score,
     mentionedTime: proposes ? mentionedTime : null,

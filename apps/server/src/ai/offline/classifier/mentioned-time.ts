@@ -69,6 +69,7 @@ type TFoundTime = {
 };
 
 const pad = (value: number): string => String(value).padStart(2, "0");
+const WEEKDAY_ONLY = new RegExp(`^(?:on )?(?:${WEEKDAY})\\b`);
 
 /** Rewrites SMS phrasings chrono does not read into ones it does, noting "after" on the way. */
 function prepare(normalized: string, local: DateTime): { text: string; after: boolean } {
@@ -130,6 +131,14 @@ function prepare(normalized: string, local: DateTime): { text: string; after: bo
       /(?<!at |:|\d)\b(\d{1,2}(?::\d{2})?(?:am|pm)?) (instead|works|is good|is better|would work|is perfect)\b/g,
       "at $1 $2",
     );
+  // "move monday to wednesday": two days, the first ruled out by the verb; chrono would read a range.
+  text = text.replace(
+    new RegExp(
+      `\\b(move|push|bump|switch|shift|change|reschedule)((?: (?:it|us|me|my|our|the|that|this|it from|from))*) (${WEEKDAY}|tomorrow|today)((?:'?s)?(?: [a-z]+)?) (?:to|till|until|over to) (${WEEKDAY}|tomorrow|the \\d)`,
+      "g",
+    ),
+    "$1$2 $3$4, over to $5",
+  );
   // "the 14th", "the first of the month": a day of this month, or next month once it has passed.
   text = text.replace(
     /\bthe (\d{1,2})(?:st|nd|rd|th)\b(?: of (?:the|this|next) month)?|\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) of (?:the|this|next) month\b/g,
@@ -207,7 +216,7 @@ function prepare(normalized: string, local: DateTime): { text: string; after: bo
 
 /** What the lead rules out, or a constraint rather than a proposal, said just before a time. */
 const EXCLUDING_BEFORE =
-  /(?:can not|could not|will not|not able to|unable to|no longer|not|cancel|cancell?ing|instead of|get off|off work|leave|leaving|done|finish|work until|work till|busy|except|other than|besides|have to be out)\s+(?:\w+\s+){0,3}$|\b(?:move|moving|push|pushing|change|changing|switch|switching|shift|shifting|bump|bumping|reschedule|rescheduling|from)\s+(?:my |the |our |your )?$|\b(?:ask|asking|check with|talk (?:to|with) (?!you)|discuss (?:it |this |that )?with|run it by|let you know|get back to you|think (?:about it|it over)|decide|hear back)\s*(?:\w+\s+){0,3}$|(?:\b(?:was|were)\s+(?!hoping|wondering|thinking|going|planning|looking|wanting|trying|told|asked)|\b(?:came|did|showed up|showed|finished|left|stopped by|came by|came out|happened|treated|sprayed|cleaned))\s*(?:\w+\s+){0,3}$/;
+  /(?:can not|could not|will not|not able to|unable to|no longer|not|cancel|cancell?ing|instead of|get off|off work|leave|leaving|done|finish|work until|work till|busy|except|other than|besides|have to be out)\s+(?:(?!and\b|but\b|then\b|so\b)\w+\s+){0,3}$|\b(?:move|moving|push|pushing|change|changing|switch|switching|shift|shifting|bump|bumping|reschedule|rescheduling|from)\s+(?:my |the |our |your )?$|\b(?:ask|asking|check with|talk (?:to|with) (?!you)|discuss (?:it |this |that )?with|run it by|let you know|get back to you|think (?:about it|it over)|decide|hear back)\s*(?:\w+\s+){0,3}$|(?:\b(?:was|were)\s+(?!hoping|wondering|thinking|going|planning|looking|wanting|trying|told|asked)|\b(?:came|did|showed up|showed|finished|left|stopped by|came by|came out|happened|treated|sprayed|cleaned))\s*(?:\w+\s+){0,3}$/;
 const EXCLUDING_AFTER =
   /^(?:'?s)?\s*(?:appointment |appt |one |slot )?(?:anymore|does not work|will not work|is not good|is bad|no longer works|is out)/;
 
@@ -262,13 +271,17 @@ function parseTimes(
   const local = DateTime.fromJSDate(sentAt).setZone(timeZone);
   const { text: prepared, after } = prepare(normalizeText(text), local);
   const results = chrono.parse(prepared, { instant: sentAt, timezone: local.offset }, { forwardDate: true });
+  const today = local.toISODate() ?? "";
   const found = results
     .filter(isUsable)
     .map((result) => toFound(result, prepared))
-    .filter((time) => time.date !== null || time.time !== null);
+    // "the basement flooded last night": a day gone by is the problem's, never a proposal.
+    .filter(
+      (time) => (time.date !== null || time.time !== null) && (time.date === null || time.date >= today),
+    );
   // "mornings are best": a part of the day with no day and no clock chrono would report.
   if (found.length === 0) {
-    const hour = partOfDayHour(prepared);
+    const hour = partOfDayHour(proposalText(prepared));
     if (hour !== null)
       found.push({
         date: null,
@@ -289,7 +302,11 @@ function proposedTime(found: TFoundTime[]): TFoundTime | null {
   const primary = found.find((time) => !time.excluded);
   if (!primary) return null;
   const others = found.filter((time) => time !== primary);
-  const date = primary.date ?? others.find((time) => time.date !== null)?.date ?? null;
+  let date = primary.date ?? others.find((time) => time.date !== null)?.date ?? null;
+  // "move monday to wednesday": the new weekday comes after the day it replaces.
+  const replaced = found.find((time) => time.excluded && time.date !== null);
+  if (date && replaced?.date && primary.date && date < replaced.date && WEEKDAY_ONLY.test(primary.text))
+    date = DateTime.fromISO(date).plus({ days: 7 }).toISODate();
   // A clock said after a part of the day refines it: "sat morning? like 8?" is 08:00.
   const clock = others.find((time) => time.time !== null && !time.excluded && time.date === null);
   const time =
@@ -297,6 +314,16 @@ function proposedTime(found: TFoundTime[]): TFoundTime | null {
       ? primary.time
       : (clock?.time ?? others.find((time) => time.time !== null && !time.excluded)?.time ?? primary.time);
   return { ...primary, date, time };
+}
+
+/**
+ * The text with the parts of the day that describe the problem, not a proposal, taken out:
+ * "the drain gurgled all night", "the alarm went off last night", "every morning it leaks".
+ */
+const PROBLEM_PART_OF_DAY =
+  /\b(?:all|last|every|each|through the|during the|overnight|the whole|at) (?:night|morning|evening|afternoon|day)s?\b|\bovernight\b|\b(?:yesterday|sunday|monday|tuesday|wednesday|thursday|friday|saturday) night\b(?=[^.?!]*\b(?:was|were|went|kept|had|did|started|stopped|happened|broke|leaked|flooded)\b)/g;
+function proposalText(text: string): string {
+  return text.replace(PROBLEM_PART_OF_DAY, " ");
 }
 
 function partOfDayHour(text: string): number | null {
@@ -309,6 +336,7 @@ const SECOND = /\b(?:second|2nd|latter|later one|last one)\b/;
 const ACCEPT =
   /^(?:yes|sure|okay|perfect|great|sounds good|that works|works|works for me|that is fine|fine|book it|let us do it|do it|deal|confirmed)\b|\b(?:that works|works for me|sounds good|book (?:it|me)|that time works|that is perfect|i will take it|lock it in)\b/;
 const SAME_TIME = /\b(?:same time|same hour|usual time)\b/;
+const NEXT_WEEK = /\b(?:next week|the following week|a week later|a week out|one week later)\b/;
 /** The agent asked the lead to choose, rather than confirming or announcing something. */
 const AGENT_OFFERS =
   /\?|\b(?:which|would|does|do you|how about|what about|work for you|works for you|let me know|pick|prefer|available)\b/i;
@@ -392,17 +420,28 @@ export function extractMentionedTime(input: TMentionedTimeInput): TMentionedTime
     ? parseTimes(input.text, input.sentAt, input.timeZone)
     : { found: [], after: false, prepared: normalized };
   const lead = proposedTime(found);
+
   const lastAgent = [...input.context].reverse().find((turn) => turn.role === "agent");
   const agent = lastAgent ? agentTimes(lastAgent.text, input.sentAt, input.timeZone) : [];
   const agentSlots = agent.filter((time) => time.date !== null && time.time !== null);
   const offers = lastAgent !== undefined && AGENT_OFFERS.test(lastAgent.text);
 
   let chosen: { date: string | null; time: string | null } | null = lead;
-  if (lead?.date && !lead.time) {
+  const sameTimeNextWeek = SAME_TIME.test(prepared) && NEXT_WEEK.test(prepared);
+  const booked = agentSlots[0];
+  if (sameTimeNextWeek && booked?.date && booked.time) {
+    // "same time next week instead?": the booked slot, seven days on.
+    chosen = { date: DateTime.fromISO(booked.date).plus({ days: 7 }).toISODate(), time: booked.time };
+  } else if (lead?.date && !lead.time) {
+    // "the 3rd? mornings are best": a part of the day said apart from the day.
+    const part = partOfDayHour(proposalText(prepared));
     // "wednesday works" after "Tue at 10 or Wed at 2?", or "sunday, same time" when moving a booking.
     const slot = agentSlots.find((s) => s.date === lead.date);
     const sameTime = SAME_TIME.test(prepared) ? agent.find((s) => s.time !== null) : undefined;
-    chosen = { date: lead.date, time: slot?.time ?? sameTime?.time ?? null };
+    chosen = {
+      date: lead.date,
+      time: (part !== null ? `${pad(part)}:00` : null) ?? slot?.time ?? sameTime?.time ?? null,
+    };
   } else if (lead?.time && !lead.date) {
     // "the 1:30" after "Saturday at 10 or 1:30?", or "can we do 3 instead?" about today's visit.
     const slot = agentSlots.find((s) => s.time === lead.time) ?? agent.find((s) => s.date !== null);

@@ -7,6 +7,34 @@
 export const PROVIDER_BY_NAME =
   /\b(?:we|i|my family|our family) (?:already )?(?:go to|use|see|have been (?:going to|using|seeing|with)|are with|am with|went with|switched to|signed with|stick with|are sticking with|am sticking with|bank with|insure with|get (?:it|ours|mine|them|our \w+|my \w+) (?:done|serviced|cleaned|treated|sprayed|mowed|fixed|serviced) (?:by|at|through|with))\b|\bour (?:guy|gal|dentist|doctor|agent|pest guy|pool guy|lawn guy|mechanic|plumber|electrician|roofer|dermatologist|groomer|vet|trainer|cleaner|cleaners|provider|installer|landscaper|exterminator|broker|hvac guy|ac guy)\b|\b(?:have|got) (?:a|my|our) (?:guy|gal|person|dentist|agent|mechanic|plumber|pool guy|lawn guy|pest guy|landscaper|cleaning lady|cleaner|broker|exterminator|roofer|electrician)\b|\b(?:my|our) (?:brother|cousin|uncle|friend|neighbor|buddy|sister|brother-in-law|son-in-law)(?: is| works as| owns| runs) (?:a|an|the) /;
 
+/** "had you guys years ago", "last time I was with you": a customer once, not now. */
+export const FORMER_CUSTOMER =
+  /\b(?:had|used|tried|was with|were with|went with|dealt with|switched from|left|dropped|cancell?ed) (?:you|y'all|your company|your service|you guys|you all|you people|you folks)\b(?: guys| all| folks)?[^.?!]{0,20}\b(?:years? ago|before|back in|back when|last (?:year|time)|a (?:while|few years) (?:back|ago)|once|previously|in 20\d\d)\b|\blast time (?:i|we) (?:was|were|had|used|went with|tried|dealt with) (?:you|your|y'all)\b|\b(?:i|we) used to (?:be with|have|use) (?:you|your|y'all)\b/;
+
+/** A health reason has no subcategory of its own: allergies, asthma, a pregnancy. */
+const HEALTH_REASON =
+  /\b(?:allerg(?:y|ies|ic)|asthma\w*|pregnan\w*|health (?:issues?|reasons?|problems?|conditions?|stuff)|medical (?:reasons?|conditions?|issues?)|chemical sensitivit\w*|sensitive to (?:the )?(?:chemicals|smells?|fumes|sprays?|scents?)|immune\w*|respiratory|chemo|(?:just had|recovering from) (?:a )?surgery|migraines?|(?:doctor|dr) (?:said|says|told))\b/;
+
+/** Providers leads name in lower case as often as not. */
+const BRANDS =
+  "state farm|geico|allstate|progressive|liberty mutual|farmers|usaa|nationwide|adt|vivint|ring|simplisafe|brinks|terminix|orkin|trugreen|sunrun|tesla|xfinity|comcast|spectrum|verizon|at&t|att|t-mobile|cox|frontier|google fiber|planet fitness|la fitness|aspen dental|roto-rooter|servpro|lennox|carrier|trane|molly maid|merry maids";
+/** "we have Orkin and they're great", "we use state farm": a provider by its name. */
+const NAMED_BRAND = new RegExp(
+  `\\b(?:have|use|using|got|with|switched to|go with|went with|stick with|sticking with) (?:${BRANDS})\\b|\\b(?:${BRANDS}) (?:already|does|has|is|are|takes care|handles|covers|comes)\\b`,
+);
+/** A capitalised provider name after "we have / we use" in the original text. */
+const CAPITALISED_PROVIDER =
+  /\b(?:[Ww]e|I|[Mm]y family)(?: already| currently| just)? (?:have|use|got|are with|am with|went with|switched to|go with|stick with|bank with|insure with) ((?:[A-Z][\w&'’.-]*|[A-Z]{2,})(?:\s+[A-Z][\w&'’.-]*)*)/;
+const NOT_A_NAME =
+  /^(?:I|A|An|The|It|My|Our|No|Not|Kids?|Dogs?|Cats?|Ants|Bugs|Mice|Roaches|Termites|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Someone|Somebody|Everything|Solar|Security|Insurance|Pest|Lawn|Pool)\b/;
+
+/** The lead names the company they already use, in capitals or from the known brands. */
+export function namesProvider(original: string, normalized: string): boolean {
+  if (NAMED_BRAND.test(normalized)) return true;
+  const name = CAPITALISED_PROVIDER.exec(original)?.[1];
+  return name !== undefined && !NOT_A_NAME.test(name);
+}
+
 const CUES: [string, RegExp][] = [
   [
     "competitor/under_contract",
@@ -14,8 +42,15 @@ const CUES: [string, RegExp][] = [
   ],
   [
     "price/hidden_fees",
-    /\b(?:hidden|surprise|extra|sneaky|junk|add(?:ed)?[- ]on|activation|equipment|installation|processing|admin(?:istrative)?|enrollment|setup|set up|doc(?:ument)?|dealer|cancellation|trip|disposal|dispatch|diagnostic|fuel|convenience|booking|hauling|haul[- ]away|dump|travel|shady|bogus|mystery|random|nonsense|weird|fake|service|truck|environmental|materials?) (?:fees?|charges?|costs?|surcharges?)\b|\bsurcharges?\b|\btack(?:ed|s|ing)? (?:on|it on)\b|\b(?:fees?|charges?) (?:on top|tacked|added on|buried|piled)|\bfees? (?:after|on top of) fees?\b|\bnickel and dim|\bfine print\b|\bfees? (?:you|they) (?:did not|never) (?:mention|tell)|\bwhat (?:is|are) the catch\b|\bcatch\b.*\bfee/,
+    /\b(?:hidden|surprise|extra|annual|yearly|sign ?up|signup|joining|initiation|membership|hook ?up|connection|sneaky|junk|add(?:ed)?[- ]on|activation|equipment|installation|processing|admin(?:istrative)?|enrollment|setup|set up|doc(?:ument)?|dealer|cancellation|trip|disposal|dispatch|diagnostic|fuel|convenience|booking|hauling|haul[- ]away|dump|travel|shady|bogus|mystery|random|nonsense|weird|fake|service|truck|environmental|materials?) (?:fees?|charges?|costs?|surcharges?)\b|\bsurcharges?\b|\btack(?:ed|s|ing)? (?:on|it on)\b|\b(?:fees?|charges?) (?:on top|tacked|added on|buried|piled)|\bfees? (?:after|on top of) fees?\b|\bnickel and dim|\bfine print\b|\bfees? (?:you|they) (?:did not|never) (?:mention|tell)|\bwhat (?:is|are) the catch\b|\bcatch\b.*\bfee/,
   ],
+  [
+    // An intro price that does not last: "the $79 turns into $400", "the promo rate doubles after a year".
+    "price/hidden_fees",
+    /\b(?:turns? into|ends? up (?:being|at|costing)|jumps? to|balloons? to|bait and switch|upsell\w*)\b|\b(?:intro|introductory|promo|promotional|teaser|starting|first[- ]year) (?:price|rate|offer|deal|pricing)s?\b[^.?!]{0,40}\b(?:doubles?|doubling|triples?|goes up|go up|jumps?|expires?|ends?|only lasts)\b|\b(?:price|rate|monthly|bill|payment) (?:doubles|triples|goes up|jumps|increases)\b[^.?!]{0,20}\b(?:after|once|when)\b/,
+  ],
+  ["trust/bad_past_experience", FORMER_CUSTOMER],
+  ["other", HEALTH_REASON],
   [
     // A story about a company that let them down outranks "scam" or "cheaper" words in it.
     "trust/bad_past_experience",
@@ -28,7 +63,7 @@ const CUES: [string, RegExp][] = [
   [
     // "my husband does it himself": the household does the work, the spouse is not the decider.
     "need/diy",
-    /\b(?:himself|herself|themselves)\b|\b(?:husband|wife|son|daughter|dad|father|brother|neighbor|kid|kids|nephew|uncle|boyfriend|partner|grandson|father-in-law|brother-in-law) (?:does|do|mows|sprays|cleans|fixes|services|treats|installs|paints|cuts|trims|handles all|takes care of all|is handy|is a (?:plumber|electrician|contractor|roofer|mechanic|landscaper))\b(?! (?:not|the (?:deciding|decisions|finances|paperwork|bills)))/,
+    /\b(?:himself|herself|themselves)\b|\b(?:husband|wife|son|daughter|dad|father|brother|neighbor|kid|kids|nephew|uncle|boyfriend|partner|grandson|granddaughter|grandkids|teenager|teen|stepson|roommate|cousin|buddy|friend|father-in-law|brother-in-law) (?:does|do|mows|sprays|cleans|fixes|services|treats|installs|paints|cuts|trims|handles all|takes care of all|is handy|is a (?:plumber|electrician|contractor|roofer|mechanic|landscaper))\b(?! (?:not|the (?:deciding|decisions|finances|paperwork|bills)))/,
   ],
   [
     "authority/spouse_partner",
@@ -36,7 +71,7 @@ const CUES: [string, RegExp][] = [
   ],
   [
     "price/budget",
-    /\b(?:can not|could not|can never|not able to|unable to) (?:afford|swing|justify|spend|pay)\b|\bbudget\b|\bmoney(?:'s| is)? (?:is )?(?:tight|short)\b|\btight on (?:money|cash|funds)\b|\bfixed income\b|\b(?:lost|losing) (?:my|his|her|our) job\b|\bbroke\b(?! down)|\bno (?:money|cash|funds)\b|\bfunds are\b|\bcan not go (?:over|above|higher|more than)\b|\bmax(?:imum)? (?:i|we) can\b|\bmost (?:i|we) can (?:do|spend|pay)\b|\bmy (?:limit|max)\b|\bstretched thin\b|\bpaycheck\b|\bafford\b/,
+    /\b(?:can not|could not|can never|not able to|unable to) (?:afford|swing|justify|spend|pay)\b|\b(?:do not|does not|did not|not|never) (?:have|got|had) (?:the |any |that kind of |that much |enough )?(?:money|cash|funds|budget)\b|\bnot in the (?:cards|budget) (?:financially|money[- ]wise|this year|right now)\b|\bfinancially\b|\bmoney[- ]wise\b|\bbudget\b|\bmoney(?:'s| is)? (?:is )?(?:tight|short)\b|\btight on (?:money|cash|funds)\b|\bfixed income\b|\b(?:lost|losing) (?:my|his|her|our) job\b|\bbroke\b(?! down)|\bno (?:money|cash|funds)\b|\bfunds are\b|\bcan not go (?:over|above|higher|more than)\b|\bmax(?:imum)? (?:i|we) can\b|\bmost (?:i|we) can (?:do|spend|pay)\b|\bmy (?:limit|max)\b|\bstretched thin\b|\bpaycheck\b|\bafford\b/,
   ],
   [
     "price/too_expensive",
@@ -61,7 +96,7 @@ const CUES: [string, RegExp][] = [
   ],
   [
     "timing/call_back_later",
-    /\b(?:call|text|reach out|contact|check|follow up|get back|circle back|try|ping|hit) (?:me |us |with me |back )?(?:back |again |up )?(?:in|next|after|later|around|closer|at the end|a (?:few|couple))|\b(?:check|circle|get) back (?:with|in)\b|\bat work\b.*\blater\b|\b(?:later|next) (?:this|in the) (?:week|month|year)\b.*\b(?:call|text|talk|reach)|\bfollow up (?:in|next|after)\b|\b(?:reach out|text|call|contact|hit me up|check back|try me|circle back|follow up|get back to me|ping me|message me|ask me)(?: with me| to me| again)? (?:then|at that point|after that|around then|at that time|after (?:the|my|our|tax|that)|once (?:the|we|i|it|things))\b|\b(?:end|start|beginning|middle|first|last week) of (?:the|next|this) (?:month|week|year|quarter)\b[^?]{0,40}\b(?:reach|text|call|contact|hit|check|try|ping|message|follow)\b|\b(?:reach|text|call|contact|hit|check|try|ping|message|follow)\b[^?]{0,40}\b(?:end|start|beginning|middle|first) of (?:the|next|this) (?:month|week|year|quarter)\b/,
+    /\b(?:call|text|reach out|contact|check|follow up|get back|circle back|try|ping|hit) (?:me |us |with me |back )?(?:back |again |up )?(?:in|next|after|later|around|closer|at the end|a (?:few|couple))|\b(?:check|checking|circle|circling|get|getting) back (?:with|in|after|closer|around|next)\b|\b(?:following|reaching|texting|calling) (?:up|out|back|me back)? ?(?:in|after|next|closer to)\b|\bat work\b.*\blater\b|\b(?:later|next) (?:this|in the) (?:week|month|year)\b.*\b(?:call|text|talk|reach)|\bfollow up (?:in|next|after)\b|\b(?:reach out|text|call|contact|hit me up|check back|try me|circle back|follow up|get back to me|ping me|message me|ask me)(?: with me| to me| again)? (?:then|at that point|after that|around then|at that time|after (?:the|my|our|tax|that)|once (?:the|we|i|it|things))\b|\b(?:end|start|beginning|middle|first|last week) of (?:the|next|this) (?:month|week|year|quarter)\b[^?]{0,40}\b(?:reach|text|call|contact|hit|check|try|ping|message|follow)\b|\b(?:reach|text|call|contact|hit|check|try|ping|message|follow)\b[^?]{0,40}\b(?:end|start|beginning|middle|first) of (?:the|next|this) (?:month|week|year|quarter)\b/,
   ],
   [
     "timing/not_now",
@@ -81,7 +116,7 @@ const CUES: [string, RegExp][] = [
   ],
   [
     "trust/bad_past_experience",
-    /\b(?:last (?:time|company|guy|contractor|one|installer|provider)|the last [a-z]+ (?:we|i) (?:had|used|hired|tried)|the last [a-z]+ (?:took|left|never|did|ripped|screwed|messed|was|charged|broke|ruined|disappeared|scammed|lied)|not going through that again|lied to|(?:reps?|salesm[ae]n|company|they) lied|bad experience|got burned|burned (?:before|by|once)|(?:before|previously|once) (?:and|but) (?:they|it)|never showed|ripped (?:us|me) off|left a mess|messed up|screwed (?:us|me)|never again|not again|tried (?:that|it|one|a|them) before|had (?:a|one) (?:before|last)|previous (?:company|contractor|provider))\b/,
+    /\b(?:constant|nonstop|endless|always|so many|kept having|non-stop) (?:outages|dropouts|breakdowns|delays|no-shows|billing (?:issues|problems|errors)|problems|issues)\b|\b(?:last (?:time|company|guy|contractor|one|installer|provider)|the last [a-z]+ (?:we|i) (?:had|used|hired|tried)|the last [a-z]+ (?:took|left|never|did|ripped|screwed|messed|was|charged|broke|ruined|disappeared|scammed|lied)|not going through that again|lied to|(?:reps?|salesm[ae]n|company|they) lied|bad experience|got burned|burned (?:before|by|once)|(?:before|previously|once) (?:and|but) (?:they|it)|never showed|ripped (?:us|me) off|left a mess|messed up|screwed (?:us|me)|never again|not again|tried (?:that|it|one|a|them) before|had (?:a|one) (?:before|last)|previous (?:company|contractor|provider))\b/,
   ],
   [
     "trust/skeptical_results",
@@ -89,7 +124,7 @@ const CUES: [string, RegExp][] = [
   ],
   [
     "need/diy",
-    /\b(?:myself|ourselves|my own|our own|diy|do it (?:my|our)self|handy|my (?:son|husband|brother|dad|neighbor|kid|nephew) (?:does|do|mows|handles|takes care|fixes|sprays)|home depot|lowes|lowe's|amazon|store bought|from the store)\b/,
+    /\b(?:(?<!(?:repeat|explain|express|remind|told|tell|ask|asking|repeating) )myself|ourselves|my own|our own|diy|do it (?:my|our)self|handy|my (?:son|husband|brother|dad|neighbor|kid|nephew) (?:does|do|mows|handles|takes care|fixes|sprays)|home depot|lowes|lowe's|amazon|store bought|from the store)\b/,
   ],
   [
     "need/no_problem_now",
@@ -110,6 +145,26 @@ const CUES: [string, RegExp][] = [
 export function objectionCue(normalized: string): string | null {
   for (const [label, pattern] of CUES) if (pattern.test(normalized)) return label;
   return null;
+}
+
+/** Cues that a named provider outranks: "we have Orkin and they're great" is about Orkin. */
+const WEAKER_THAN_A_PROVIDER = new Set([
+  "need/no_problem_now",
+  "need/not_interested",
+  "timing/not_now",
+  "other",
+]);
+
+/** `objectionCue`, with a provider named in the original text taking over from the vaguer cues. */
+export function objectionCueOf(original: string, normalized: string): string | null {
+  const cue = objectionCue(normalized);
+  if (
+    (cue === null || WEAKER_THAN_A_PROVIDER.has(cue)) &&
+    !HEALTH_REASON.test(normalized) &&
+    namesProvider(original, normalized)
+  )
+    return "competitor/current_provider";
+  return cue;
 }
 
 /** Messages that are objections by their wording, whatever the model says. */

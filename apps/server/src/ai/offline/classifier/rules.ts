@@ -96,6 +96,9 @@ export function isWrongNumber(normalized: string, name: string | null): boolean 
 const APPOINTMENT_NOUNS =
   "appointment|appointments|inspection|estimate|consult|consultation|visit|install|installation|test drive|call|meeting|session|booking|service call|tour|treatment|cleaning|tune up|tune-up|quote|assessment|walkthrough|demo|time|slot|spot|reservation";
 
+const DAY_NAMES =
+  "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
+
 const RESCHEDULE_PHRASES: RegExp[] = [
   /\bre-? ?schedul/,
   /\brebook/,
@@ -110,6 +113,16 @@ const RESCHEDULE_PHRASES: RegExp[] = [
   /\bcan not (?:do|make) (?:it )?(?:[a-z]+ )?(?:anymore|any more)\b/,
   /\bpush (?:it|that|things) (?:back|out|to)\b/,
   /\b(?:different|another|new|other) (?:day|time|date)\b.*\b(?:instead|work|possible|\?)/,
+  // "cancel the 2pm and do 4", "cancel tomorrow, put me down for monday": a named slot to cancel.
+  new RegExp(
+    `\\bcancel(?:l?ing)? (?:the |my |our |this |that |for )?(?:\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|today|tomorrow|tmrw|tonight|this (?:morning|afternoon|evening)|(?:${DAY_NAMES}))(?:'?s)?\\b(?! (?:fees?|charges?|policy))`,
+  ),
+  // "move monday to wednesday", "push it to friday", "switch us to the 3rd".
+  new RegExp(
+    `(?<!(?:about|going|planning|have|need|want) to )\\b(?:move|push|bump|switch|shift|change)(?: (?:it|us|me|that|this|things|my|our|the|(?:${DAY_NAMES})(?:'?s)?)(?: [a-z]+)?)? (?:to|till|until|over to) (?:(?:${DAY_NAMES})|tomorrow|tmrw|next|the \\d|\\d|same)`,
+  ),
+  // "same time next week instead?", "thursday, same time?": the booked hour, a new day.
+  /\bsame (?:time|hour|slot)\b[^.?!]{0,20}\b(?:instead|next|following|tomorrow|tmrw|day|week|[a-z]+day)\b|\b(?:instead|next week|tomorrow|tmrw|[a-z]+day)\b[^.?!]{0,20}\bsame (?:time|hour|slot)\b/,
 ];
 
 export function isReschedule(normalized: string): boolean {
@@ -129,6 +142,8 @@ const HUMAN_PHRASES: RegExp[] = [
   /\b(?:prefer|rather|easier|better) (?:a )?(?:phone|call|talk|speak)/,
   /\bwhat is (?:your|the) (?:phone )?number\b|\bnumber (?:i|to) can call\b|\bwho (?:can|do|should) i call\b/,
   /\bput me through\b|\bconnect me (?:with|to)\b|\btransfer me\b/,
+  // "this bot is worthless. PERSON.": a bot in the message and a person asked for.
+  /\b(?:bot|robot|chatbot|automated)\b[^?]{0,40}\b(?:person|human|someone real|somebody real)\b|\b(?:person|human)\b[^?]{0,40}\b(?:bot|robot|chatbot)\b/,
 ];
 
 export function isHumanRequest(normalized: string): boolean {
@@ -138,7 +153,7 @@ export function isHumanRequest(normalized: string): boolean {
 
 const ALREADY_CUSTOMER_PHRASES: RegExp[] = [
   /\balready (?:a |an )?(?:customers?|clients?|members?|patients?|policy ?holders?)\b/,
-  /\b(?:i am|we are) (?:literally |actually |already )?(?:a |an )?(?:members?|customers?|clients?|patients?)(?:\s*$|\s*[^\w\s]| already| lol| of yours| here| there| with you)/,
+  /\b(?:i am|we are) (?:literally |actually |already )?(?:a |an )?(?:members?|customers?|clients?|patients?)(?:\s*$|\s*[^\w\s]| already| lol| of yours| here| there| with you| and\b| but\b| since\b)/,
   /\b(?:existing|current|long ?time|loyal) (?:customer|client|member|patient)\b/,
   /\b(?:been|am|are) (?:a |an )?(?:customer|client|member|patient)s? (?:of yours|with you|for|since|at your)/,
   /\balready (?:have|use|got|signed up with|signed with|bought|booked with|on) (?:you|your)\b/,
@@ -147,6 +162,11 @@ const ALREADY_CUSTOMER_PHRASES: RegExp[] = [
   /\byour (?:tech|technician|guy|guys|crew|team|company) (?:was|were|came|just|already|did|installed|treated|is coming)\b/,
   /\b(?:bought|purchased|leased|got|financed) (?:(?:my|our|a|the|some|these|those) )?[a-z ]{0,20}(?:from|with|through) (?:you|your company)\b/,
   /\bwe are (?:on|signed up for) your\b|\bi am (?:on|signed up for) your\b/,
+  /\b(?:switched|moved|came over|signed up|transferred|changed) (?:over )?(?:to|with) (?:you|y'all|your company)(?: guys| all| folks)?\b/,
+  // "I pay you guys every month", "we've been paying you for years": paying us now.
+  /\b(?:i|we) (?:already )?(?:pay|am paying|are paying|have been paying|been paying|pay for) (?:you|y'all|your company)(?: guys| all| people| folks)?\b/,
+  // "already signed up last week", "just signed up yesterday" (to our offer, named or not).
+  /\b(?:already|just) (?:signed up|enrolled|registered|joined|subscribed|bought it|purchased it)\b(?! (?:with|for) (?:another|a different|someone|somebody|them|[a-z]+ (?:solar|pest|security|insurance)))/,
   /\b(?:been|are|am) with (?:you|y'all|your company)(?: guys| all| folks)? (?:since|for|already|a while|years)\b/,
   // Feedback on a visit that happened: "the tech was great today", "the crew did a nice job".
   /\bthe (?:tech|techs|technician|technicians|crew|installer|installers|cleaners?|groomer|inspector|plumber|electrician|team|mowing crew|lawn crew|guys who came|guy who came) (?:was|were|did (?:a|an|such|great|good|amazing)|came|showed up|finished|left)\b/,
@@ -157,9 +177,9 @@ export function isAlreadyCustomer(normalized: string): boolean {
 }
 
 const PRICE_WORDS =
-  /\b(?:how much|cost|costs|price|prices|pricing|priced|fee|fees|charge|charges|rate|rates|quote|run me|payment|payments|deposit|apr|interest|per month|a month|monthly|dollars|\$\d+|include|includes|included|including|surcharges?)\b/;
+  /\b(?:give|tell|quote) (?:me|us) (?:a|the) (?:real |actual |straight |final |ballpark |rough |firm |honest )?number\b|\b(?:how much|cost|costs|price|prices|pricing|priced|fee|fees|charge|charges|rate|rates|quote|run me|payment|payments|deposit|apr|interest|per month|a month|monthly|dollars|\$\d+|include|includes|included|including|surcharges?)\b/;
 const QUESTION_CUE =
-  /\?|^(?:how|what|is|are|do|does|can|could|would|will|any|whats)\b|\bhow much\b|\bwondering\b|\bcurious\b|\b(?:tell|let) me (?:know|what)\b/;
+  /\?|\b(?:give|tell|show|text) (?:me|us) (?:a |the |your |an )?(?:real |actual |straight |final |exact |honest |ballpark |rough |firm |bottom line |out the door |damn |freaking )*(?:price|number|cost|figure|rate|total|pricing)\b|\bjust tell me (?:what|how much)\b|^(?:how|what|is|are|do|does|can|could|would|will|any|whats)\b|\bhow much\b|\bwondering\b|\bcurious\b|\b(?:tell|let) me (?:know|what)\b/;
 /** Price complaints are objections, not questions. */
 const PRICE_COMPLAINT =
   /\btoo (?:much|expensive|high|pricey|steep)\b|\bcan not afford\b|\bout of (?:my|our) (?:price range|budget)\b|\bcheaper\b|\bway more than\b|\bno way\b|\bridiculous\b|\bcrazy\b|\brip ?off\b|\b(?:tired of|sick of|hate|fed up with|always|got (?:hit|burned|stuck) with|shady|bogus|nickel)\b[^?]*\b(?:fees?|charges?)\b|\bnot (?:worth|paying)\b|\bquoted (?:me|us)\b|\b\$?\d+ less\b|\bbeat (?:that|their|it)\b|\bcan not go (?:over|above|higher)\b|\binsane\b|\bnuts\b|\bjunk fees\b[^?]*$/;
@@ -215,7 +235,9 @@ export type TEscalation = { escalate: boolean; reason: string | null };
 const PROFANITY =
   /\b(?:fuck\w*|f[*#@!]+c?k\w*|fck\w*|fuk\w*|sh[*#]t\w*|shit\w*|bullshit|bs|damn(?:ed|it)?|goddamn\w*|wtf|stfu|ass|asshole|a-hole|bitch\w*|bastard\w*|crap|idiots?|morons?|stupid|scum\w*|jerks?|dumbass|pissed|piss off|hell no|screw you|go to hell)\b/;
 const ANGER =
-  /\b(?:sick (?:and tired )?of|fed up|harass\w*|unacceptable|ridiculous|outrageous|furious|livid|how dare|pathetic|disgusting|worst (?:company|service)|annoying as|enough is enough|for the last time|last warning|lied|lying|liars?|shame on you|scammed|ripped (?:me|us|her|him|them) off|predatory|scumbags?|vultures?|clowns|incompetent|amateurs|joke of a \w+|bunch of (?:crooks|thieves|liars|clowns))\b/;
+  /\b(?:sick (?:and tired )?of|fed up|harass\w*|unacceptable|ridiculous|outrageous|furious|livid|how dare|pathetic|disgusting|worst (?:company|service)|annoying as|enough is enough|for the last time|last warning|lied|lying|liars?|shame on you|scammed|ripped (?:me|us|her|him|them) off|predatory|scumbags?|vultures?|clowns|incompetent|amateurs|joke of a \w+|bunch of (?:crooks|thieves|liars|clowns))\b|\b(?:you|you guys|y'all|you people|your (?:\w+ )?(?:bot|app|company|service|team|people|system|website|ai|robot)|this (?:bot|app|thing|ai|robot|company|chat))(?: is| are)? (?:so |completely |totally |absolutely |fucking )?(?:useless|worthless|a joke|garbage|trash)\b/;
+/** "get me a real human NOW", "a person. NOW!!": a demand for a person shouted, not asked. */
+const SHOUTED_DEMAND = /\b(?:NOW|IMMEDIATELY|RIGHT NOW|ASAP)\b|!{2,}/;
 const LEGAL =
   /\b(?:lawyer|lawyers|attorney|attorneys|sue|suing|lawsuit|legal action|court|fcc|ftc|tcpa|attorney general|do not call (?:list|registry)|dnc|class action|report (?:you|this|your company)|reporting you|better business bureau|bbb|consumer protection|cease and desist)\b/;
 const IGNORED_REQUEST =
@@ -225,7 +247,7 @@ const QUIET_HOURS =
 const EMERGENCY =
   /\b(?:smell (?:of )?gas|gas (?:smell|leak)|smells? like gas|carbon monoxide|co (?:alarm|detector)|smoke (?:coming|everywhere|alarm)|on fire|fire in|sparks?|sparking|burning smell|smells? like (?:burning|smoke)|flood\w*|water (?:is )?(?:\w+ )?(?:pouring|gushing|coming (?:in|through|down)|dripping (?:in|through|from))|pouring (?:in|through)|actively leaking|leaking (?:right now|everywhere|through|into|badly)|(?:active|major|bad) leak|burst pipe|pipe burst|ceiling (?:is )?(?:caving|collapsing|leaking|dripping)|emergency|(?:sewer|sewage|toilet|drain|septic)\b[^.?!]{0,20}\b(?:backing up|backed up|overflowing|everywhere)|overflowing|tree (?:fell|came down|on (?:the|our|my) (?:roof|house))|break[- ]?in (?:right now|happening)|someone (?:is )?(?:breaking|trying to break) in|no heat\b.*\b(?:baby|infant|elderly|freezing)|(?:baby|infant|elderly)\b.*\bno heat|electrocut\w*|exposed wires?|wasp nest\b.*\b(?:allergic|stung)|stung\b.*\ballergic)\b/;
 const COMPLAINT =
-  /\b(?:never (?:showed|came|called back|fixed)|no[- ]show(?:ed)?|did not (?:show|come|fix|work|call)|still (?:have|has|got|seeing|leaking|broken|not working|no)|not working|stopped working|broke|broken|damaged|ruined|charged (?:me )?(?:twice|double|again|for)|double charged|overcharg\w*|billing (?:error|mistake|issue)|wrong charge|refund|money back|worse than before|waste of money|terrible|horrible|awful|complain\w*|disappointed|left a mess|scratched|cracked|dented|missed (?:my|our) appointment|stood (?:me|us) up|waited all day)\b/;
+  /\b(?:never (?:showed|came|called back|fixed)|no[- ]show(?:ed)?|did not (?:show|come|fix|work|call)|still (?:have|has|got|seeing|leaking|broken|not working|no)|not working|stopped working|broke|broken|damaged|ruined|charged (?:me )?(?:twice|double|again|for)|double charged|overcharg\w*|billing (?:error|mistake|issue)|wrong charge|refund|money back|worse than before|waste of money|terrible|horrible|awful|complain\w*|disappointed|left a mess|scratched|cracked|dented|missed (?:my|our) appointment|stood (?:me|us) up|waited all day|(?:has been|have been|is|are|been|went|keeps going|keep going|goes) (?:down|out)\b[^.?!]{0,20}\b(?:for|since|again|all|every|days?|hours?|weeks?)|outages?|no (?:service|signal|internet|wifi|power|hot water|cable|connection)|(?:internet|service|wifi|connection|signal|cable|power) (?:keeps|kept) (?:dropping|cutting|going))\b/;
 
 /**
  * A wrong-number report or an opt-out said to be repeated ("2nd time I've told you", "how many times").
@@ -297,6 +319,12 @@ export function escalationOf(
   if (PROFANITY.test(normalized) || MASKED_PROFANITY.test(normalized))
     return { escalate: true, reason: "abusive or profane language" };
   if (ANGER.test(normalized) || isShouting(original)) return { escalate: true, reason: "angry lead" };
+  if (
+    SHOUTED_DEMAND.test(original) &&
+    isHumanRequest(normalized) &&
+    /\b(?:get|give|put|want|need)\b/.test(normalized)
+  )
+    return { escalate: true, reason: "angry lead" };
   const complaint = COMPLAINT.test(normalized) || COMPLAINT_MORE.test(normalized);
   if (
     ((alreadyCustomer || EXISTING_REF.test(normalized)) && complaint) ||

@@ -355,9 +355,32 @@ export function sentimentOf(original: string, normalized: string, intent: TSmsIn
   if (exclamations > 0 && raw !== 0) raw *= 1 + Math.min(exclamations, 3) * 0.15;
   // A decline with a "thanks" is politeness, not delight.
   if (intent === "not_interested" && raw > 0) raw *= 0.2;
+  if (intent === "opt_out") return optOutSentiment(original, normalized, raw);
   if (intent) raw += INTENT_BIAS[intent] ?? 0;
   // Squash to −1..1 (VADER's normalisation).
   const score = Math.round((raw / Math.sqrt(raw * raw + 15)) * 1000) / 1000;
   const label: TSentimentLabel = score >= 0.25 ? "positive" : score <= -0.15 ? "negative" : "neutral";
   return { label, score };
+}
+
+/** A sentence that is nothing but a carrier keyword: "STOP", "stop.", "unsubscribe please". */
+const KEYWORD_SENTENCE =
+  /(?:^|[.!?,;]\s*)(?:please |pls |plz )?(?:stop|stop all|unsubscribe|unsub|cancel|end|quit|opt ?out|remove me)(?: please| pls| plz| now| thanks| thank you)?\s*(?:[.!?,;]|$)/;
+/** Softeners: "please", "thanks", "lol", 🙏. */
+const POLITE = /\b(?:please|pls|plz|thanks|thank you|thx|ty|appreciate it|lol|sorry)\b|🙏/u;
+
+/**
+ * Opting out is not displeasure in itself: a bare STOP or a polite "please remove me, thanks" is
+ * neutral; a curt order ("stop texting me", "lose my number") or hostile words are negative.
+ */
+function optOutSentiment(original: string, normalized: string, raw: number): TSentiment {
+  const hostile = raw <= -1 || /!{2,}/.test(original) || isShouting(original);
+  const calm = KEYWORD_SENTENCE.test(normalized) || POLITE.test(normalized);
+  if (!hostile && calm) {
+    const score = Math.round(Math.max(-0.1, Math.min(0.1, raw / 10)) * 1000) / 1000;
+    return { label: "neutral", score };
+  }
+  const value = Math.min(raw, 0) - 1;
+  const score = Math.round((value / Math.sqrt(value * value + 15)) * 1000) / 1000;
+  return { label: "negative", score };
 }

@@ -146,12 +146,12 @@ async function saveJudgements(app: TApp, tx: TTx, orgId: string, judged: TJudged
     app.config.AI_MODEL_PRICES,
   );
   const costByConversation = new Map<string, number>();
-  fresh.forEach((j, i) =>
+  fresh.forEach((j, i) => {
     costByConversation.set(
       j.conversationId,
       (costByConversation.get(j.conversationId) ?? 0) + (costs[i] ?? 0),
-    ),
-  );
+    );
+  });
   const charged = [...costByConversation].filter(([, cost]) => cost > 0);
   if (charged.length > 0)
     await tx.client.query(

@@ -4,6 +4,8 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { withOrg } from "../../platform/db/with-org.js";
 import { recordAudit } from "../audit/index.js";
+import { addCampaignLeads } from "../campaigns/enrol.js";
+import { insertCampaign } from "../campaigns/queries.js";
 import { upsertLeads } from "../leads/queries.js";
 import { provisionSandboxNumbers } from "../messaging/provision-numbers.js";
 import { insertOrg } from "../orgs/queries.js";
@@ -40,7 +42,9 @@ export async function seedDemo(
     }
     await provisionSandboxNumbers(tx, DEMO_ORG_ID);
     const createdPlaybooks = await seedPlaybooks(tx);
-    const createdLeads = (await upsertLeads(tx, DEMO_ORG_ID, DEMO_LEADS)).filter((l) => l.inserted).length;
+    const leads = await upsertLeads(tx, DEMO_ORG_ID, DEMO_LEADS);
+    const createdLeads = leads.filter((l) => l.inserted).length;
+    await seedDraftCampaign(tx);
     if (created || createdUsers > 0) {
       await recordAudit(tx, null, {
         action: "demo.seeded",
@@ -77,6 +81,48 @@ async function seedPlaybooks(tx: TTx): Promise<number> {
     created += 1;
   }
   return created;
+}
+
+/**
+ * A draft campaign on the pest-control playbook with every demo lead, so a new user can launch it
+ * from Campaigns and talk to the agent from the phone simulator. Seeded once (by name).
+ */
+async function seedDraftCampaign(tx: TTx): Promise<void> {
+  const name = "Quarterly service renewal (demo)";
+  const { rows: existing } = await tx.client.query("select 1 from campaigns where name = $1", [name]);
+  if (existing.length > 0) return;
+  const { rows } = await tx.client.query<{ playbook_id: string; version_id: string; owner: string | null }>(
+    `select p.id as playbook_id, v.id as version_id,
+            (select id from users where role = 'manager' order by created_at limit 1) as owner
+       from playbooks p join playbook_versions v on v.playbook_id = p.id and v.version = p.current_version
+      where p.name = $1`,
+    [DEMO_PLAYBOOKS[0]?.name],
+  );
+  const pinned = rows[0];
+  if (!pinned?.owner) return;
+  const { rows: numbers } = await tx.client.query<{ e164: string }>("select e164 from phone_numbers order by e164");
+  const campaignId = await insertCampaign(tx, {
+    orgId: DEMO_ORG_ID,
+    name,
+    playbookId: pinned.playbook_id,
+    playbookVersionId: pinned.version_id,
+    createdBy: pinned.owner,
+    businessHours: { days: [1, 2, 3, 4, 5, 6], start: "08:00", end: "20:00", timeZone: "America/Chicago" },
+    sendingNumbers: numbers.map((n) => n.e164),
+    perNumberPerMinute: 30,
+    perCampaignPerMinute: 60,
+    followUpDays: [2, 4],
+    stopOnReply: true,
+    approvalMode: false,
+    firstMessageFooter: "Reply STOP to opt out.",
+  });
+  const { rows: leads } = await tx.client.query<{ id: string }>("select id from leads order by created_at");
+  await addCampaignLeads(
+    tx,
+    DEMO_ORG_ID,
+    campaignId,
+    leads.map((l) => l.id),
+  );
 }
 
 /** A handful of leads across US time zones (555-01xx numbers are reserved for fiction). */

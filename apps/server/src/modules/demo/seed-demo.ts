@@ -100,7 +100,9 @@ async function seedDraftCampaign(tx: TTx): Promise<void> {
   );
   const pinned = rows[0];
   if (!pinned?.owner) return;
-  const { rows: numbers } = await tx.client.query<{ e164: string }>("select e164 from phone_numbers order by e164");
+  const { rows: numbers } = await tx.client.query<{ e164: string }>(
+    "select e164 from phone_numbers order by e164",
+  );
   const campaignId = await insertCampaign(tx, {
     orgId: DEMO_ORG_ID,
     name,

@@ -25,7 +25,13 @@ export type TModelUsage = {
 };
 
 export type TTurnRole = "lead" | "agent" | "human";
-export type TTurn = { role: TTurnRole; text: string; at: string };
+/** `author` tells the org's templates (`system`: campaign touches, compliance replies) from replies. */
+export type TTurn = {
+  role: TTurnRole;
+  text: string;
+  at: string;
+  author?: "lead" | "ai" | "human" | "system";
+};
 
 export type TClassifyInput = {
   text: string;

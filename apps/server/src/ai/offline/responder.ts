@@ -17,9 +17,15 @@ export const OFFLINE_MODEL = "offline-v1";
 /** Words that accept what was offered ("yes", "the first one works"). */
 const ACCEPT =
   /\b(yes|yeah|yep|yup|sure|ok(ay)?|sounds good|perfect|great|works|that one|book it|do it|let'?s do)\b/i;
+/** "The second one", "option 1", "the earlier slot" — not "first thing Monday". */
+const ordinal = (words: string, digit: string) =>
+  new RegExp(
+    `\\b(?:${words}) (?:one|option|slot|time|works)\\b|\\boption (?:${digit}|${words})\\b|#${digit}\\b|^(?:the )?(?:${words}|${digit})[\\s.!]*(?:please|pls|thanks)?[\\s.!]*$`,
+    "i",
+  );
 const ORDINALS: [RegExp, number][] = [
-  [/\b(first|1st|earlier|former|option 1|#1)\b/i, 0],
-  [/\b(second|2nd|later one|latter|option 2|#2)\b/i, 1],
+  [ordinal("first|1st|earlier|former", "1"), 0],
+  [ordinal("second|2nd|later|latter", "2"), 1],
 ];
 
 /**
@@ -56,6 +62,8 @@ class DialogueTurn {
   private readonly text: string;
   private readonly c: TSmsClassification;
   private readonly lastAgentMessage: string | null;
+  /** An FAQ answer that goes after the booking text, when the lead asked and proposed a time at once. */
+  private sideAnswer: string | null = null;
   private readonly zone: string;
 
   constructor(
@@ -115,7 +123,11 @@ class DialogueTurn {
       });
 
     const parts: string[] = [];
-    if (this.wantsBooking()) return { ...(await this.booking(parts)), classification: c };
+    if (this.wantsBooking()) {
+      // "How much is it? Could you come Thursday?": book first, then answer the question too.
+      this.sideAnswer = c.intent === "question" ? this.faqAnswer() : null;
+      return { ...(await this.booking(parts)), classification: c };
+    }
     if (c.intent === "objection") parts.push(this.objectionAnswer());
     else if (c.intent === "question") {
       const answer = this.faqAnswer();
@@ -281,13 +293,14 @@ class DialogueTurn {
   private pickOffered(m: TMentionedTime | null): TBookableSlot | null {
     const offered = this.state.offeredSlots;
     if (offered.length === 0) return null;
+    // "The second one" means our own list, whatever else our message mentioned.
+    for (const [re, index] of ORDINALS)
+      if (re.test(this.text) && offered[index]) return offered[index] ?? null;
     if (m && (m.time || m.date)) {
       const byTime = offered.filter((s) => this.matchesLoosely(s, m));
       if (byTime.length >= 1) return byTime[0] ?? null;
       return null;
     }
-    for (const [re, index] of ORDINALS)
-      if (re.test(this.text) && offered[index]) return offered[index] ?? null;
     if (offered.length === 1 && ACCEPT.test(this.text)) return offered[0] ?? null;
     return null;
   }
@@ -376,6 +389,7 @@ class DialogueTurn {
     parts.push(
       `${lead} ${this.slotChoices(slots)}. ${slots.length > 1 ? "Which works for you?" : "Does that work?"}`,
     );
+    if (this.sideAnswer) parts.push(this.sideAnswer);
     return { message: this.finish(parts), handover: null, state: this.state };
   }
 
@@ -399,6 +413,7 @@ class DialogueTurn {
     const after = this.playbook.stages[bookingAt + 1];
     this.state.stage = after?.key ?? this.state.stage;
     parts.push(`You're booked for ${this.local(result.slot).toFormat("cccc, LLL d 'at' h:mm a")}.`);
+    if (this.sideAnswer) parts.push(this.sideAnswer);
     const question = after?.questions.find((_, q) => !this.state.asked.includes(`${after.key}:${q}`));
     if (after && question) {
       this.state.asked.push(`${after.key}:${after.questions.indexOf(question)}`);

@@ -86,7 +86,9 @@ function judgeAgentTurn(input: TTurnAnalysisInput): TTurnVerdict {
   };
   const forbidden = containsForbidden(text, playbook.forbiddenPhrases);
   if (forbidden) breach(`Used a forbidden phrase: "${forbidden}"`, 40);
-  if (countSegments(text).segments > 2) breach("Longer than two SMS segments", 15);
+  // Campaign touches are the org's own templates (with the required opt-out footer): only replies are held to two segments.
+  if (turn.author !== "system" && countSegments(text).segments > 2)
+    breach("Longer than two SMS segments", 15);
   const before = history.slice(0, -1);
   const previousAgent = [...before].reverse().find((t) => t.role !== "lead");
   if (sameMessage(previousAgent?.text, text)) breach("Repeated the previous message word for word", 20);

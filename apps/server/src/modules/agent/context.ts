@@ -184,6 +184,7 @@ export async function loadHistories(
       id: r.id,
       direction: r.direction,
       role: r.direction === "inbound" ? "lead" : r.author === "human" ? "human" : "agent",
+      author: r.author as THistoryMessage["author"],
       text: r.body,
       at: r.created_at.toISOString(),
       createdAt: r.created_at,

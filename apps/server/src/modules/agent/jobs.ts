@@ -1,7 +1,6 @@
 import type { TAppContext } from "../../app-context.js";
 import { defineJob } from "../../platform/queue/jobs.js";
 import { notifyEscalation } from "../escalations/notify-escalation.js";
-import { analyzeTurn } from "../overseer/analyze-turn.js";
 import { analyzeTurns } from "../overseer/analyze-turns.js";
 import {
   AGENT_REPLY_QUEUE,
@@ -12,7 +11,6 @@ import {
   ZMessageJob,
   ZNotifyJob,
 } from "./queues.js";
-import { replyToLead } from "./reply-to-lead.js";
 import { replyToLeads } from "./reply-to-leads.js";
 
 export const agentReplyJob = defineJob<TMessageJob, TAppContext>({
@@ -23,12 +21,11 @@ export const agentReplyJob = defineJob<TMessageJob, TAppContext>({
   // A whole batch costs a dozen statements, so big batches keep up with bursts of replies.
   batchSize: 100,
   concurrency: 8,
-  // Busy queues are answered a batch at a time (a few statements per batch); one job alone, as ever.
+  // A batch costs a few statements whatever its size (see replyToLeads).
   handleBatch: (payloads, { app }) => replyToLeads(app, payloads),
-  handle: async (payload, { app, log }) => {
-    const outcome = await replyToLead(app, payload);
-    if (outcome.status === "skipped")
-      log.debug({ ...payload, reason: outcome.reason }, "agent did not reply");
+  handle: async (payload, { app }) => {
+    const [error] = await replyToLeads(app, [payload]);
+    if (error) throw error;
   },
 });
 
@@ -40,7 +37,8 @@ export const overseerTurnJob = defineJob<TMessageJob, TAppContext>({
   concurrency: 8,
   handleBatch: (payloads, { app }) => analyzeTurns(app, payloads),
   handle: async (payload, { app }) => {
-    await analyzeTurn(app, payload);
+    const [error] = await analyzeTurns(app, [payload]);
+    if (error) throw error;
   },
 });
 

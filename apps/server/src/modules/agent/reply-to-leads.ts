@@ -35,9 +35,14 @@ type TThought = {
 };
 
 /**
- * The agent answers a batch of inbound messages: the same decisions as `replyToLead`, but each step
- * is one statement for the whole batch (contexts, histories, replies, jobs, state), so a busy queue
- * costs a few round trips per batch instead of a dozen per message. One outcome per job, in order.
+ * The AI agent answers inbound messages (one job, or a queue's whole batch). It reads each
+ * conversation, lets the org's Responder (LLM with fallbacks, or offline) decide, then — in one
+ * transaction, after taking the leads' consent locks and the conversations' row locks and checking
+ * that the AI still holds each conversation, no newer message arrived and the lead has not opted out —
+ * stores the replies (drafts in approval mode), queues them, saves the dialogue states, bills the model
+ * calls, queues the Overseer and escalates where the agent handed over. Each step is one statement for
+ * the whole batch, so a busy queue costs a few round trips per batch, not a dozen per message. Runs any
+ * number of times with one effect (one reply per inbound message). One outcome per job, in order.
  */
 export async function replyToLeads(app: TApp, jobs: TMessageJob[]): Promise<(Error | null)[]> {
   const byOrg = new Map<string, string[]>();
@@ -71,6 +76,8 @@ async function replyForOrg(app: TApp, orgId: string, messageIds: string[]): Prom
       const ctx = contexts.get(r.conversation_id);
       if (!ctx?.playbook || ctx.status === "opted_out" || ctx.status === "closed") return [];
       if (ctx.control !== "ai" && !r.paused) return [];
+      // Escalated with nobody on it yet: if the Overseer escalated this very message before the agent
+      // ran, the agent still says its hand-over line (checked at commit), but nothing else.
       return [{ messageId: r.id, ctx, handoverOnly: ctx.control !== "ai" }];
     });
     const histories = await loadHistories(
@@ -81,6 +88,8 @@ async function replyForOrg(app: TApp, orgId: string, messageIds: string[]): Prom
     return { eligible, histories, crm };
   });
   if (prepared.eligible.length === 0) return;
+  for (const { ctx } of prepared.eligible)
+    app.publish(orgRoom(orgId), "agent.replying", { conversationId: ctx.conversationId });
 
   const now = new Date();
   const thoughts: TThought[] = await Promise.all(

@@ -28,9 +28,11 @@ type TJudged = {
 };
 
 /**
- * The Overseer judges a batch of turns: the same verdicts as `analyzeTurn`, with one statement per
- * step for the whole batch. Turns of one conversation are judged in order, each seeing the verdicts
- * before it, so a run of negative messages is caught even inside one batch.
+ * The Overseer judges turns (one job, or a queue's whole batch): each verdict is appended to
+ * `turn_analyses` (once per message), the conversations' rollups are recomputed from their whole log,
+ * and a verdict that says escalate pauses the AI. Verdicts are computed outside any transaction (a
+ * model call can take seconds); turns of one conversation are judged in order, each seeing the
+ * verdicts before it. Each write is one statement for the whole batch.
  */
 export async function analyzeTurns(app: TApp, jobs: TMessageJob[]): Promise<(Error | null)[]> {
   const byOrg = new Map<string, string[]>();

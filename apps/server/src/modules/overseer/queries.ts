@@ -46,89 +46,12 @@ const toAnalysis = (r: TAnalysisRow): TTurnAnalysis => ({
   createdAt: r.created_at.toISOString(),
 });
 
-/** Appends the verdict on a message; null when that message was already judged. */
-export async function insertTurnAnalysis(
-  tx: TTx,
-  a: {
-    orgId: string;
-    conversationId: string;
-    messageId: string;
-    direction: "inbound" | "outbound";
-    verdict: TTurnVerdict;
-    usage: TModelUsage;
-  },
-): Promise<TTurnAnalysis | null> {
-  const v = a.verdict;
-  const { rows } = await tx.client.query<TAnalysisRow>(
-    `insert into turn_analyses (org_id, conversation_id, message_id, turn_index, direction, stage, sentiment, escalate,
-                                escalate_reason, adherence, violations, summary, model, latency_ms, input_tokens, output_tokens)
-     select $1, $2, $3,
-            (select count(*) from messages p, messages m where m.id = $3 and p.conversation_id = $2
-               and p.status not in ('draft', 'rejected') and (p.created_at, p.id) < (m.created_at, m.id)),
-            $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
-     on conflict (message_id) do nothing
-     returning ${COLUMNS}`,
-    [
-      a.orgId,
-      a.conversationId,
-      a.messageId,
-      a.direction,
-      v.stage,
-      v.sentiment,
-      v.escalate,
-      v.escalateReason,
-      v.adherence,
-      JSON.stringify(v.violations),
-      v.summary,
-      a.usage.model,
-      a.usage.latencyMs,
-      a.usage.inputTokens,
-      a.usage.outputTokens,
-    ],
-  );
-  return rows[0] ? toAnalysis(rows[0]) : null;
-}
-
 export async function findAnalyses(tx: TTx, conversationId: string): Promise<TTurnAnalysis[]> {
   const { rows } = await tx.client.query<TAnalysisRow>(
     `select ${COLUMNS} from turn_analyses where conversation_id = $1 order by turn_index, id`,
     [conversationId],
   );
   return rows.map(toAnalysis);
-}
-
-export async function findVerdicts(tx: TTx, conversationId: string): Promise<TLoggedVerdict[]> {
-  return (await findAnalyses(tx, conversationId)).map((a) => ({
-    direction: a.direction,
-    stage: a.stage,
-    sentiment: a.sentiment,
-    escalate: a.escalate,
-    escalateReason: a.escalateReason,
-    adherence: a.adherence,
-    violations: a.violations,
-    summary: a.summary,
-  }));
-}
-
-/** The conversation's rollup columns, always recomputed from the log (never incremented). */
-export async function saveRollup(
-  tx: TTx,
-  conversationId: string,
-  rollup: TConversationRollup,
-): Promise<void> {
-  await tx.client.query(
-    `update conversations set current_stage = $2, sentiment_trend = $3, running_summary = $4, turns_analyzed = $5,
-        adherence_sum = coalesce((select sum(adherence) from turn_analyses where conversation_id = $1 and direction = 'outbound'), 0),
-        agent_turns_analyzed = (select count(*) from turn_analyses where conversation_id = $1 and direction = 'outbound')
-      where id = $1`,
-    [
-      conversationId,
-      rollup.currentStage,
-      JSON.stringify(rollup.sentimentTrend),
-      rollup.runningSummary,
-      rollup.turns,
-    ],
-  );
 }
 
 /** Appends many verdicts in one statement; returns those that were new (a message is judged once). */

@@ -1,49 +1,17 @@
-import { ZCalendarSettings, ZOrgAiSettings } from "@plaibook/shared";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAppointment } from "../src/modules/appointments/book-appointment.js";
-import { DEMO_PLAYBOOKS } from "../src/modules/playbooks/demo-playbooks.js";
 import { withOrg } from "../src/platform/db/with-org.js";
-import { buildCampaign, waitUntil } from "./campaign-helpers.js";
+import { buildAgentCampaign, launchAndAwaitFirstTouch, waitUntil } from "./campaign-helpers.js";
 import { startFakeFieldRoutes, type TFakeFieldRoutes } from "./fakes/fake-fieldroutes.js";
 import { startFakeSlack, type TFakeSlack } from "./fakes/fake-slack.js";
-import { buildOrg, ownerQuery, startTestApp, type TTestApp } from "./harness.js";
+import { ownerQuery, startTestApp, type TTestApp } from "./harness.js";
 
-const pest = DEMO_PLAYBOOKS[0]?.content;
-if (!pest) throw new Error("no demo playbook");
-const playbook = { ...pest, booking: { ...pest.booking, leadTimeHours: 0 } };
 const KEY = "fr-key-0123456789";
 const TOKEN = "fr-token-0123456789";
 
-async function launch(app: TTestApp) {
-  const { session, orgId } = await buildOrg(app, "Greenline Pest");
-  const built = await buildCampaign(app, session, { leads: 1, playbook });
-  await built.api.agent.saveSettings({
-    ai: ZOrgAiSettings.parse({}),
-    calendar: ZCalendarSettings.parse({
-      timeZone: built.zone,
-      days: [1, 2, 3, 4, 5, 6, 7],
-      start: "07:00",
-      end: "20:00",
-    }),
-  });
-  return { ...built, orgId };
-}
-
-async function start(api: Awaited<ReturnType<typeof launch>>["api"], campaignId: string) {
-  await api.campaigns.transition({ campaignId, to: "active" });
-  let conversationId = "";
-  await waitUntil(
-    async () => {
-      const [c] = await api.conversations.list({ campaignId });
-      conversationId = c?.id ?? "";
-      return !!c?.lastMessagePreview;
-    },
-    15_000,
-    "the first touch",
-  );
-  return conversationId;
-}
+const launch = buildAgentCampaign;
+const start = launchAndAwaitFirstTouch;
 
 async function nextAiReply(
   api: Awaited<ReturnType<typeof launch>>["api"],

@@ -1,16 +1,14 @@
-import { ZCalendarSettings, ZOrgAiSettings } from "@plaibook/shared";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PLAYBOOKS } from "../src/modules/playbooks/demo-playbooks.js";
 import { withOrg } from "../src/platform/db/with-org.js";
-import { buildCampaign, waitUntil } from "./campaign-helpers.js";
+import {
+  buildAgentCampaign,
+  type buildCampaign,
+  launchAndAwaitFirstTouch,
+  waitUntil,
+} from "./campaign-helpers.js";
 import { startFakeSlack, type TFakeSlack } from "./fakes/fake-slack.js";
-import { buildOrg, ownerQuery, startTestApp, type TTestApp } from "./harness.js";
-
-const pest = DEMO_PLAYBOOKS[0]?.content;
-if (!pest) throw new Error("no demo playbook");
-/** The demo pest playbook, bookable from now on (a day's notice would make Thursday depend on today). */
-const playbook = { ...pest, booking: { ...pest.booking, leadTimeHours: 0 } };
+import { ownerQuery, startTestApp, type TTestApp } from "./harness.js";
 
 type TApi = Awaited<ReturnType<typeof buildCampaign>>["api"];
 
@@ -46,33 +44,8 @@ async function leadSays(api: TApi, conversationId: string, body: string, expectR
 }
 
 async function launch(app: TTestApp, options: { approvalMode?: boolean } = {}) {
-  const { session, orgId } = await buildOrg(app, "Greenline Pest");
-  const built = await buildCampaign(app, session, {
-    leads: 1,
-    playbook,
-    settings: { approvalMode: options.approvalMode ?? false },
-  });
-  await built.api.agent.saveSettings({
-    ai: ZOrgAiSettings.parse({}),
-    calendar: ZCalendarSettings.parse({
-      timeZone: built.zone,
-      days: [1, 2, 3, 4, 5, 6, 7],
-      start: "07:00",
-      end: "20:00",
-    }),
-  });
-  await built.api.campaigns.transition({ campaignId: built.campaign.id, to: "active" });
-  let conversationId = "";
-  await waitUntil(
-    async () => {
-      const [c] = await built.api.conversations.list({ campaignId: built.campaign.id });
-      conversationId = c?.id ?? "";
-      return !!c && c.lastMessagePreview !== null;
-    },
-    15_000,
-    "the first touch",
-  );
-  return { ...built, orgId, conversationId };
+  const built = await buildAgentCampaign(app, options);
+  return { ...built, conversationId: await launchAndAwaitFirstTouch(built.api, built.campaign.id) };
 }
 
 describe("the AI agent in a Sandbox campaign", () => {

@@ -1,7 +1,12 @@
-import type { TCampaignSettingsInput, TPlaybookContent } from "@plaibook/shared";
+import {
+  type TCampaignSettingsInput,
+  type TPlaybookContent,
+  ZCalendarSettings,
+  ZOrgAiSettings,
+} from "@plaibook/shared";
 import { DEMO_PLAYBOOKS } from "../src/modules/playbooks/demo-playbooks.js";
 import type { TRunning } from "../src/process.js";
-import { caller, ownerQuery } from "./harness.js";
+import { buildOrg, caller, ownerQuery } from "./harness.js";
 
 const ZONES = [
   "Pacific/Honolulu",
@@ -89,4 +94,53 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The demo pest playbook, bookable from now on (a day's notice would make "Thursday" depend on today). */
+export function bookableDemoPlaybook(): TPlaybookContent {
+  const pest = DEMO_PLAYBOOKS[0]?.content;
+  if (!pest) throw new Error("no demo playbook");
+  return { ...pest, booking: { ...pest.booking, leadTimeHours: 0 } };
+}
+
+/**
+ * A new org with one lead in a draft campaign for the AI agent: the bookable demo playbook, and an
+ * internal calendar open 7:00–20:00 every day in the lead's zone.
+ */
+export async function buildAgentCampaign(app: TRunning, options: { approvalMode?: boolean } = {}) {
+  const { session, orgId } = await buildOrg(app, "Greenline Pest");
+  const built = await buildCampaign(app, session, {
+    leads: 1,
+    playbook: bookableDemoPlaybook(),
+    settings: { approvalMode: options.approvalMode ?? false },
+  });
+  await built.api.agent.saveSettings({
+    ai: ZOrgAiSettings.parse({}),
+    calendar: ZCalendarSettings.parse({
+      timeZone: built.zone,
+      days: [1, 2, 3, 4, 5, 6, 7],
+      start: "07:00",
+      end: "20:00",
+    }),
+  });
+  return { ...built, orgId };
+}
+
+/** Launches the campaign and waits for its first touch; returns the conversation's id. */
+export async function launchAndAwaitFirstTouch(
+  api: Awaited<ReturnType<typeof buildCampaign>>["api"],
+  campaignId: string,
+): Promise<string> {
+  await api.campaigns.transition({ campaignId, to: "active" });
+  let conversationId = "";
+  await waitUntil(
+    async () => {
+      const [c] = await api.conversations.list({ campaignId });
+      conversationId = c?.id ?? "";
+      return !!c?.lastMessagePreview;
+    },
+    15_000,
+    "the first touch",
+  );
+  return conversationId;
 }

@@ -109,7 +109,8 @@ async function seedDraftCampaign(tx: TTx): Promise<void> {
     playbookId: pinned.playbook_id,
     playbookVersionId: pinned.version_id,
     createdBy: pinned.owner,
-    businessHours: { days: [1, 2, 3, 4, 5, 6], start: "08:00", end: "20:00", timeZone: "America/Chicago" },
+    // Open all week so the demo works whenever it is tried; 8:00–21:00 in each lead's zone still applies.
+    businessHours: { days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "23:59", timeZone: "America/Chicago" },
     sendingNumbers: numbers.map((n) => n.e164),
     perNumberPerMinute: 30,
     perCampaignPerMinute: 60,

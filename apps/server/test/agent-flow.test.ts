@@ -208,6 +208,42 @@ describe("the AI agent in a Sandbox campaign", () => {
     expect(messages.filter((m) => m.author === "ai")).toHaveLength(1);
   });
 
+  it("takes over, texts and hands back through the public REST API, with the verdicts readable there", async () => {
+    const { api, conversationId, session } = await launch(app);
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${app.baseUrl}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${session.accessToken}`,
+          ...(body ? { "content-type": "application/json" } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    expect((await call("POST", `/conversations/${conversationId}/takeover`)).json).toMatchObject({
+      action: "took_over",
+      by: { name: "Owner" },
+    });
+    const sent = await call("POST", `/conversations/${conversationId}/messages`, { body: "Hi, Dana here." });
+    expect(sent.json).toMatchObject({ action: "sent", message: { author: "human", body: "Hi, Dana here." } });
+    expect((await call("POST", `/conversations/${conversationId}/messages`, { body: "" })).status).toBe(400);
+    expect((await call("POST", `/conversations/${conversationId}/handback`)).json).toMatchObject({
+      action: "handed_back",
+    });
+    expect((await api.conversations.get({ conversationId })).conversation.control).toBe("ai");
+    await leadSays(api, conversationId, "how much is it?");
+    await waitUntil(
+      async () =>
+        ((await call("GET", `/conversations/${conversationId}/analyses`)).json as unknown as unknown[])
+          .length >= 3,
+      15_000,
+      "verdicts over REST",
+    );
+    const replay = await call("GET", `/conversations/${conversationId}/replay?turn=0`);
+    expect(replay.json).toMatchObject({ turn: 0 });
+  });
+
   it("never lets the app change the Overseer's log", async () => {
     const { api, conversationId, orgId } = await launch(app);
     await leadSays(api, conversationId, "how much is it?");

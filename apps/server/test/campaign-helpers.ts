@@ -123,7 +123,7 @@ export async function buildAgentCampaign(app: TRunning, options: { approvalMode?
       end: "20:00",
     }),
   });
-  return { ...built, orgId };
+  return { ...built, orgId, session };
 }
 
 /** Launches the campaign and waits for its first touch; returns the conversation's id. */

@@ -8,7 +8,12 @@ export type TOrgEvent =
   | "message.created"
   | "message.status"
   | "conversation.updated"
-  | "campaign.updated";
+  | "conversation.control"
+  | "campaign.updated"
+  | "agent.replying"
+  | "turn.analyzed"
+  | "escalation.raised"
+  | "escalation.acknowledged";
 
 let socket: Socket | null = null;
 

@@ -3,8 +3,10 @@ import type { PgBoss } from "pg-boss";
 import type { TActor, TRequestMeta } from "../../platform/auth/actor.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
+import { orgRoom } from "../../platform/realtime/socket.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { lockConsent } from "../compliance/queries.js";
+import { announceMessage, type TPublish } from "../messaging/events.js";
 import { getMessage, insertMessage } from "../messaging/queries.js";
 import { enqueueSend } from "../messaging/send-queue.js";
 import { enqueueAgentReply, enqueueOverseer } from "./queues.js";
@@ -230,4 +232,14 @@ async function audit(
     targetId: conversationId,
     details,
   });
+}
+
+/** Everyone watching sees who did what ("Dana took over"); call once the change has committed. */
+export function announceControl(publish: TPublish, orgId: string, event: THumanControlEvent): void {
+  publish(orgRoom(orgId), "conversation.control", event);
+  if (event.message) {
+    const kind =
+      event.action === "sent" || event.action === "approved" ? "message.created" : "message.status";
+    announceMessage(publish, orgId, kind, { leadId: event.leadId, message: event.message });
+  } else publish(orgRoom(orgId), "conversation.updated", { conversationId: event.conversationId });
 }

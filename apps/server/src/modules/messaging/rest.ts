@@ -1,11 +1,29 @@
-import { ZConversation, ZMessage } from "@plaibook/shared";
+import { ZConversation, ZConversationRollup, ZMessage, ZTurnAnalysis } from "@plaibook/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { withBearer } from "../../platform/http/rest-auth.js";
 import { bearer, errorResponses, ZIdParam } from "../../platform/http/rest-schemas.js";
 import type { TServices } from "../../platform/services.js";
+import {
+  announceControl,
+  approveDraft,
+  handBack,
+  rejectDraft,
+  sendAsPerson,
+  type THumanControlEvent,
+  takeOver,
+} from "../agent/human-control.js";
+import { findAnalyses } from "../overseer/queries.js";
+import { replayConversation } from "../overseer/replay.js";
 import { findConversationMessages, findConversations, getConversation } from "./queries.js";
+
+const ZControlResult = z.object({
+  conversationId: z.uuid(),
+  action: z.enum(["took_over", "handed_back", "sent", "approved", "rejected"]),
+  by: z.object({ userId: z.uuid(), name: z.string() }),
+  message: ZMessage.optional(),
+});
 
 export async function conversationsRestRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -49,6 +67,128 @@ export async function conversationsRestRoutes(app: FastifyInstance, services: TS
           conversation: await getConversation(ctx.tx, req.params.id),
           messages: await findConversationMessages(ctx.tx, req.params.id),
         }),
+        "conversations.view",
+      ),
+  );
+
+  /** Runs a takeover-style action, then tells everyone watching once it has committed. */
+  const control = async (
+    req: Parameters<typeof withBearer>[1],
+    permission: "conversations.control" | "messages.send",
+    work: (ctx: Parameters<Parameters<typeof withBearer>[2]>[0]) => Promise<THumanControlEvent>,
+  ) => {
+    let orgId = "";
+    const event = await withBearer(
+      services,
+      req,
+      (ctx) => {
+        orgId = ctx.actor.orgId;
+        return work(ctx);
+      },
+      permission,
+    );
+    announceControl(services.app.publish, orgId, event);
+    const { leadId: _leadId, ...result } = event;
+    return result;
+  };
+  const controlSchema = (summary: string) => ({
+    schema: {
+      tags: ["conversations"],
+      summary,
+      security: bearer,
+      params: ZIdParam,
+      response: { 200: ZControlResult, ...errorResponses },
+    },
+  });
+
+  api.post(
+    "/api/v1/conversations/:id/takeover",
+    controlSchema("Take the conversation from the AI (it stops answering until handed back)"),
+    async (req) => control(req, "conversations.control", (ctx) => takeOver(ctx, req.params.id)),
+  );
+  api.post(
+    "/api/v1/conversations/:id/handback",
+    controlSchema("Hand the conversation back to the AI (it answers a waiting message at once)"),
+    async (req) =>
+      control(req, "conversations.control", (ctx) => handBack(services.app.boss, ctx, req.params.id)),
+  );
+  api.post(
+    "/api/v1/conversations/:id/messages",
+    {
+      schema: {
+        tags: ["conversations"],
+        summary: "Text the lead as a person (takes the conversation from the AI)",
+        security: bearer,
+        params: ZIdParam,
+        body: z.object({ body: z.string().trim().min(1).max(1600) }),
+        response: { 200: ZControlResult, ...errorResponses },
+      },
+    },
+    async (req) =>
+      control(req, "messages.send", (ctx) =>
+        sendAsPerson(services.app.boss, ctx, { conversationId: req.params.id, body: req.body.body }),
+      ),
+  );
+  api.post(
+    "/api/v1/messages/:id/approve",
+    {
+      schema: {
+        tags: ["conversations"],
+        summary: "Approve an AI draft (approval mode), optionally edited",
+        security: bearer,
+        params: ZIdParam,
+        body: z.object({ body: z.string().trim().min(1).max(1600).optional() }).optional(),
+        response: { 200: ZControlResult, ...errorResponses },
+      },
+    },
+    async (req) =>
+      control(req, "conversations.control", (ctx) =>
+        approveDraft(services.app.boss, ctx, { messageId: req.params.id, body: req.body?.body }),
+      ),
+  );
+  api.post("/api/v1/messages/:id/reject", controlSchema("Reject an AI draft (approval mode)"), async (req) =>
+    control(req, "conversations.control", (ctx) => rejectDraft(ctx, req.params.id)),
+  );
+  api.get(
+    "/api/v1/conversations/:id/analyses",
+    {
+      schema: {
+        tags: ["conversations"],
+        summary: "The Overseer's verdict on every turn, in order (append-only)",
+        security: bearer,
+        params: ZIdParam,
+        response: { 200: z.array(ZTurnAnalysis), ...errorResponses },
+      },
+    },
+    async (req) =>
+      withBearer(services, req, (ctx) => findAnalyses(ctx.tx, req.params.id), "conversations.view"),
+  );
+  api.get(
+    "/api/v1/conversations/:id/replay",
+    {
+      schema: {
+        tags: ["conversations"],
+        summary: "The conversation as it stood at a turn, rebuilt from the Overseer's log",
+        security: bearer,
+        params: ZIdParam,
+        querystring: z.object({ turn: z.coerce.number().int().min(0).optional() }),
+        response: {
+          200: z.object({
+            turn: z.number().int(),
+            totalTurns: z.number().int(),
+            messages: z.array(ZMessage),
+            analyses: z.array(ZTurnAnalysis),
+            state: ZConversationRollup,
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) =>
+      withBearer(
+        services,
+        req,
+        (ctx) => replayConversation(ctx.tx, req.params.id, req.query.turn),
         "conversations.view",
       ),
   );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { procedureWith, router } from "../../platform/http/trpc.js";
-import { orgRoom } from "../../platform/realtime/socket.js";
 import {
+  announceControl,
   approveDraft,
   handBack,
   rejectDraft,
@@ -11,7 +11,7 @@ import {
 } from "../agent/human-control.js";
 import { findAnalyses } from "../overseer/queries.js";
 import { replayConversation } from "../overseer/replay.js";
-import { announceMessage } from "./events.js";
+import type { TPublish } from "./events.js";
 import { findConversationMessages, findConversations, getConversation } from "./queries.js";
 
 const ZConversationId = z.object({ conversationId: z.uuid() });
@@ -69,20 +69,11 @@ export const conversationsRouter = router({
 
 type TRouterCtx = {
   uc: { actor: { orgId: string }; afterCommit?: (effect: () => void) => void };
-  services: { app: { publish: (room: string, event: string, payload: unknown) => void } };
+  services: { app: { publish: TPublish } };
 };
 
-/** Everyone watching sees who did what ("Dana took over"), once it has committed. */
+/** Announced once the request's transaction has committed. */
 function announce(ctx: TRouterCtx, event: THumanControlEvent): THumanControlEvent {
-  const orgId = ctx.uc.actor.orgId;
-  ctx.uc.afterCommit?.(() => {
-    const publish = ctx.services.app.publish;
-    publish(orgRoom(orgId), "conversation.control", event);
-    if (event.message) {
-      const kind =
-        event.action === "sent" || event.action === "approved" ? "message.created" : "message.status";
-      announceMessage(publish, orgId, kind, { leadId: event.leadId, message: event.message });
-    } else publish(orgRoom(orgId), "conversation.updated", { conversationId: event.conversationId });
-  });
+  ctx.uc.afterCommit?.(() => announceControl(ctx.services.app.publish, ctx.uc.actor.orgId, event));
   return event;
 }

@@ -1,7 +1,6 @@
 import type { TListLeadsInput, TMessageEvent } from "@plaibook/shared";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { TOrgEvent } from "../../lib/socket";
 import { useOrgEvent } from "../../lib/socket";
 import { useTRPC } from "../../lib/trpc";
 
@@ -133,7 +132,6 @@ export function useLiveConversations(options: { leadId?: string } = {}) {
   useOrgEvent<TMessageEvent>("message.status", onMessage);
   useOrgEvent<{ conversationId: string }>("conversation.updated", onConversation);
   // A takeover, hand-back or draft decision, and a new escalation, change who answers and the banner.
-  // (Cast until lib/socket's TOrgEvent lists these two events.)
-  useOrgEvent<{ conversationId: string }>("conversation.control" as TOrgEvent, onConversation);
-  useOrgEvent<{ conversationId: string }>("escalation.raised" as TOrgEvent, onConversation);
+  useOrgEvent<{ conversationId: string }>("conversation.control", onConversation);
+  useOrgEvent<{ conversationId: string }>("escalation.raised", onConversation);
 }

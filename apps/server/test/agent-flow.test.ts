@@ -181,6 +181,7 @@ describe("the AI agent in a Sandbox campaign", () => {
     // A person who texts takes the conversation; the AI does not talk over them.
     const sent = await api.conversations.send({ conversationId, body: "Hi, this is Dana from the office." });
     expect(sent.message?.author).toBe("human");
+    expect(sent.message?.authorName).toBe("Owner");
     const { conversation } = await api.conversations.get({ conversationId });
     expect(conversation.control).toBe("human");
     expect(conversation.controlledByName).toBe("Owner");

@@ -24,6 +24,8 @@ export const ZMessage = z.object({
   kind: z.enum(["first_touch", "follow_up", "reply", "compliance", "manual"]),
   /** Who wrote it: the lead, the AI agent, a person in the app, or the system (touches, compliance). */
   author: z.enum(["lead", "ai", "human", "system"]),
+  /** The person who wrote it, sent it or approved it (AI drafts approved by a person carry their name). */
+  authorName: z.string().nullable(),
   body: z.string(),
   status: ZMessageStatus,
   segments: z.number().int(),

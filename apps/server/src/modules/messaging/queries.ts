@@ -9,6 +9,7 @@ type TMessageRow = {
   direction: TMessage["direction"];
   kind: TMessage["kind"];
   author: TMessage["author"];
+  author_name: string | null;
   body: string;
   status: TMessage["status"];
   segments: number;
@@ -20,7 +21,7 @@ type TMessageRow = {
 };
 
 const MESSAGE_COLUMNS =
-  "id, conversation_id, direction, kind, author, body, status, segments, error_code, error_message, scheduled_for, sent_at, created_at";
+  "id, conversation_id, direction, kind, author, (select u.name from users u where u.id = author_user_id) as author_name, body, status, segments, error_code, error_message, scheduled_for, sent_at, created_at";
 
 export const toMessage = (r: TMessageRow): TMessage => ({
   id: r.id,
@@ -28,6 +29,7 @@ export const toMessage = (r: TMessageRow): TMessage => ({
   direction: r.direction,
   kind: r.kind,
   author: r.author,
+  authorName: r.author_name,
   body: r.body,
   status: r.status,
   segments: r.segments,

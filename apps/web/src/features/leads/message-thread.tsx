@@ -27,7 +27,7 @@ const STATUS_LABELS: Record<TMessageStatus, string> = {
 const AUTHOR_LABELS: Record<TMessage["author"], string> = {
   lead: "Lead",
   ai: "AI",
-  // Messages do not carry the person's name yet.
+  // Shown when the person's name is unknown (e.g. a removed user).
   human: "Teammate",
   system: "System",
 };
@@ -140,7 +140,9 @@ export function MessageBubble({
             aria-hidden="true"
             className={clsx("rounded px-1 py-px font-medium ring-1 ring-inset", AUTHOR_TONES[message.author])}
           >
-            {AUTHOR_LABELS[message.author]}
+            {message.author === "human" && message.authorName
+              ? message.authorName
+              : AUTHOR_LABELS[message.author]}
           </span>
         ) : null}
         {kind ? <span>{kind} ·</span> : null}

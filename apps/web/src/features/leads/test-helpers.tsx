@@ -156,6 +156,7 @@ export function buildMessage(overrides: Partial<TMessage> = {}): TMessage {
     direction: "outbound",
     kind: "first_touch",
     author: "system",
+    authorName: null,
     body: "Hi!",
     status: "delivered",
     segments: 1,

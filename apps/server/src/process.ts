@@ -143,7 +143,7 @@ export async function runProcess(options: {
       await app.ready();
       realtime.attach(app.server);
     }
-    if (roles.worker) await queue.work(appContext);
+    if (roles.worker) await queue.work(appContext, config.WORKER_QUEUES);
     let listening: string | null = null;
     if (app) {
       await app.listen({ port: config.PORT, host: config.HOST });

@@ -129,6 +129,7 @@ program
   .option("--connections <n>", "concurrent HTTP connections, for the inbound bench")
   .option("--rate <n>", "messages offered per second, for the agent bench")
   .option("--pool <n>", "app database connections, for the agent bench")
+  .option("--queues <names>", "queues the bench's worker serves (default all), for the agent bench")
   .option("--reference-seconds <n>", "how long to measure the bare-pg reference")
   .action(async (name: string, options: Record<string, string>) => {
     const { BENCHES } = await import("./bench/index.js");

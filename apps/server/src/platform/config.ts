@@ -36,6 +36,8 @@ const ZEnv = z.object({
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
+  /** Queues a worker serves, comma-separated (e.g. `agent.reply,overseer.turn` for AI workers); default all. */
+  WORKER_QUEUES: csv.optional(),
   /** Connections the app role may hold at once (per process). */
   DATABASE_POOL_SIZE: int(2, 500).default(20),
   PLAIBOOK_DATA_DIR: z.string().min(1).default(".data"),

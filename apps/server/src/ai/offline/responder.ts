@@ -17,6 +17,24 @@ export const OFFLINE_MODEL = "offline-v1";
 /** Words that accept what was offered ("yes", "the first one works"). */
 const ACCEPT =
   /\b(yes|yeah|yep|yup|sure|ok(ay)?|sounds good|perfect|great|works|that one|book it|do it|let'?s do)\b/i;
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** "The second one", "option 1", "the earlier slot" — not "first thing Monday". */
 const ordinal = (words: string, digit: string) =>
   new RegExp(
@@ -317,16 +335,29 @@ class DialogueTurn {
     return local;
   }
 
+  /** The slot's wall-clock date and time in the lead's zone, the cheap way (a turn may scan hundreds). */
+  private wallClock(slot: TBookableSlot): { date: string; time: string; hour: number } {
+    const parts = Object.fromEntries(
+      wallClockFormat(this.zone)
+        .formatToParts(new Date(slot.start))
+        .map((p) => [p.type, p.value]),
+    );
+    return {
+      date: `${parts.year}-${parts.month}-${parts.day}`,
+      time: `${parts.hour}:${parts.minute}`,
+      hour: Number(parts.hour),
+    };
+  }
+
   private matchesExactly(slot: TBookableSlot, m: TMentionedTime): boolean {
-    const t = this.local(slot);
-    if (m.datetime && !m.after) return t.toFormat("yyyy-MM-dd'T'HH:mm") === m.datetime;
-    return false;
+    const t = this.wallClock(slot);
+    return !!m.datetime && !m.after && `${t.date}T${t.time}` === m.datetime;
   }
 
   private matchesLoosely(slot: TBookableSlot, m: TMentionedTime): boolean {
-    const t = this.local(slot);
-    if (m.date && t.toISODate() !== m.date) return false;
-    if (m.time && (m.after ? t.toFormat("HH:mm") < m.time : t.toFormat("HH:mm") !== m.time)) return false;
+    const t = this.wallClock(slot);
+    if (m.date && t.date !== m.date) return false;
+    if (m.time && (m.after ? t.time < m.time : t.time !== m.time)) return false;
     return true;
   }
 
@@ -351,8 +382,8 @@ class DialogueTurn {
     }
     // No preference: the first opening, and one at another time of day so the lead has a real choice.
     const first = open[0] as TBookableSlot;
-    const firstIsMorning = this.local(first).hour < 12;
-    const other = open.find((s) => s !== first && this.local(s).hour < 12 !== firstIsMorning) ?? open[1];
+    const firstIsMorning = this.wallClock(first).hour < 12;
+    const other = open.find((s) => s !== first && this.wallClock(s).hour < 12 !== firstIsMorning) ?? open[1];
     return other ? [first, other] : [first];
   }
 

@@ -63,6 +63,7 @@ export async function benchAgent(options: Record<string, string>): Promise<boole
     PLAIBOOK_DEMO: "0",
     SANDBOX_DELIVERY_DELAY_MS: "0",
     ...(options.pool ? { DATABASE_POOL_SIZE: options.pool } : {}),
+    ...(options.queues ? { WORKER_QUEUES: options.queues } : {}),
   });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {

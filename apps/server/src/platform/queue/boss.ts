@@ -6,7 +6,8 @@ import { ensureQueues, type TJobDefinition } from "./jobs.js";
 export type TQueue = {
   boss: PgBoss;
   /** Starts handlers for every job (worker role), handing each the process's `app` context. */
-  work: (app: unknown) => Promise<void>;
+  /** `only`: serve just these queues (e.g. dedicated AI workers); default every queue. */
+  work: (app: unknown, only?: readonly string[]) => Promise<void>;
   stop: (timeoutMs: number) => Promise<void>;
 };
 
@@ -40,8 +41,11 @@ export async function startQueue(options: {
   await grantQueueAccess(db);
   await ensureQueues(boss, jobs, { schedule: options.supervise });
 
-  const work = async (app: unknown) => {
-    for (const job of jobs) {
+  const work = async (app: unknown, only?: readonly string[]) => {
+    const unknown = (only ?? []).filter((name) => !jobs.some((job) => job.name === name));
+    if (unknown.length > 0)
+      throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(", ")} (known: ${jobs.map((j) => j.name).join(", ")})`);
+    for (const job of jobs.filter((j) => !only?.length || only.includes(j.name))) {
       const batchSize = job.batchSize ?? 1;
       const concurrency = job.concurrency ?? 2;
       // Batches (with burst) keep a busy queue flowing; each job still succeeds or fails on its own.

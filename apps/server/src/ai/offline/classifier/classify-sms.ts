@@ -222,7 +222,21 @@ function objectionOf(original: string, normalized: string): string {
 }
 
 /** Reads one inbound SMS: intent, objection, sentiment, the time it proposes, escalation. */
+/** Recent readings: the agent and the Overseer read the same message in the same worker. */
+const recent = new Map<string, TSmsClassification>();
+const RECENT_LIMIT = 2000;
+
 export function classifySms(input: TClassifyInput): TSmsClassification {
+  const key = JSON.stringify([input.text, input.timeZone, input.sentAt.getTime(), input.context]);
+  const known = recent.get(key);
+  if (known) return known;
+  const classification = readSms(input);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(key, classification);
+  return classification;
+}
+
+function readSms(input: TClassifyInput): TSmsClassification {
   const normalized = normalizeText(input.text);
   const mentionedTime = extractMentionedTime(input);
   const humanRequest = isHumanRequest(normalized);

@@ -44,7 +44,9 @@ export async function startQueue(options: {
   const work = async (app: unknown, only?: readonly string[]) => {
     const unknown = (only ?? []).filter((name) => !jobs.some((job) => job.name === name));
     if (unknown.length > 0)
-      throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(", ")} (known: ${jobs.map((j) => j.name).join(", ")})`);
+      throw new Error(
+        `WORKER_QUEUES names unknown queues: ${unknown.join(", ")} (known: ${jobs.map((j) => j.name).join(", ")})`,
+      );
     for (const job of jobs.filter((j) => !only?.length || only.includes(j.name))) {
       const batchSize = job.batchSize ?? 1;
       const concurrency = job.concurrency ?? 2;

@@ -323,16 +323,9 @@ class DialogueTurn {
     return null;
   }
 
-  private readonly localTimes = new Map<string, DateTime>();
-
-  /** The slot's start in the lead's zone (cached: a turn may compare hundreds of slots). */
+  /** The slot's start in the lead's zone, for the words of a message. */
   private local(slot: TBookableSlot): DateTime {
-    let local = this.localTimes.get(slot.start);
-    if (!local) {
-      local = DateTime.fromISO(slot.start, { zone: this.zone });
-      this.localTimes.set(slot.start, local);
-    }
-    return local;
+    return DateTime.fromISO(slot.start, { zone: this.zone });
   }
 
   /** The slot's wall-clock date and time in the lead's zone, the cheap way (a turn may scan hundreds). */

@@ -59,15 +59,7 @@ type TContextRow = {
   provider: string | null;
 };
 
-/** Everything the agent needs about a conversation, in one query. */
-export async function loadConversationContext(
-  tx: TTx,
-  conversationId: string,
-): Promise<TConversationContext | null> {
-  return (await loadConversationContexts(tx, [conversationId])).get(conversationId) ?? null;
-}
-
-/** The same for many conversations at once (one query), by conversation id. */
+/** Everything the agent needs about each conversation, in one query, by conversation id. */
 export async function loadConversationContexts(
   tx: TTx,
   conversationIds: string[],
@@ -143,18 +135,9 @@ function parseState(raw: unknown): TAgentState {
 export type THistoryMessage = TTurn & { id: string; direction: "inbound" | "outbound"; createdAt: Date };
 
 /**
- * The conversation up to and including `uptoMessageId` (oldest first, at most HISTORY_LIMIT), without
- * drafts nobody sent.
+ * Each conversation up to and including its `uptoMessageId` (oldest first, at most HISTORY_LIMIT),
+ * without drafts nobody sent — in one query, by the message each history ends with.
  */
-export async function loadHistory(
-  tx: TTx,
-  conversationId: string,
-  uptoMessageId: string,
-): Promise<THistoryMessage[]> {
-  return (await loadHistories(tx, [{ conversationId, uptoMessageId }])).get(uptoMessageId) ?? [];
-}
-
-/** The same for many messages at once (one query), by the message each history ends with. */
 export async function loadHistories(
   tx: TTx,
   ends: { conversationId: string; uptoMessageId: string }[],

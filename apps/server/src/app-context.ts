@@ -3,6 +3,7 @@ import type { TSmsProviders } from "./integrations/ports.js";
 import type { TConfig } from "./platform/config.js";
 import type { TDatabase } from "./platform/db/client.js";
 import type { Logger } from "./platform/logger.js";
+import type { TRealtime } from "./platform/realtime/socket.js";
 
 /** What background jobs and webhook handlers get from the running process. */
 export type TAppContext = {
@@ -10,7 +11,9 @@ export type TAppContext = {
   log: Logger;
   db: TDatabase;
   boss: PgBoss;
-  publish: (room: string, event: string, payload: unknown) => void;
+  publish: TRealtime["publish"];
+  /** Adds a user's live sockets to a room (a conversation newly visible to them). */
+  joinUser: TRealtime["joinUser"];
   sms: TSmsProviders;
   /** 32-byte hex key that seals integration credentials (AES-256-GCM). */
   secretsKey: string;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { TAppContext } from "./app-context.js";
 import { createSmsProviders } from "./integrations/sms-providers.js";
 import { allJobs } from "./jobs.js";
+import { conversationRoomPolicy } from "./modules/cockpit/room-policy.js";
 import { seedDemo } from "./modules/demo/index.js";
 import { createTokenService } from "./platform/auth/tokens.js";
 import { requireSecrets, type TConfig } from "./platform/config.js";
@@ -121,6 +122,7 @@ export async function runProcess(options: {
       tokens,
       corsOrigins: config.CORS_ORIGINS,
       log,
+      policy: conversationRoomPolicy(db.appPool),
     });
     const appContext: TAppContext = {
       config,
@@ -128,6 +130,7 @@ export async function runProcess(options: {
       db,
       boss: queue.boss,
       publish: realtime.publish,
+      joinUser: realtime.joinUser,
       sms: createSmsProviders(config, db),
       secretsKey: secrets.secretsKey,
     };

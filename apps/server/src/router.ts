@@ -1,6 +1,7 @@
 import { agentRouter } from "./modules/agent/router.js";
 import { authRouter } from "./modules/auth/router.js";
 import { campaignsRouter } from "./modules/campaigns/router.js";
+import { cockpitRouter } from "./modules/cockpit/router.js";
 import { optOutsRouter } from "./modules/compliance/router.js";
 import { escalationsRouter } from "./modules/escalations/router.js";
 import { integrationsRouter } from "./modules/integrations/router.js";
@@ -19,6 +20,7 @@ export const appRouter = router({
   playbooks: playbooksRouter,
   leads: leadsRouter,
   campaigns: campaignsRouter,
+  cockpit: cockpitRouter,
   conversations: conversationsRouter,
   sandbox: sandboxRouter,
   optOuts: optOutsRouter,

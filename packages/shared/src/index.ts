@@ -2,6 +2,7 @@ export * from "./agent.js";
 export * from "./ai.js";
 export * from "./auth.js";
 export * from "./campaigns.js";
+export * from "./cockpit.js";
 export * from "./conversations.js";
 export * from "./integrations.js";
 export * from "./leads.js";

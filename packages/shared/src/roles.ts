@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   "sandbox.simulate": "rep",
   "org.settings": "admin",
   "conversations.control": "rep",
+  /** Below this, a person sees only conversations assigned to them, answered by them, or in their campaigns. */
+  "conversations.viewAll": "manager",
+  "conversations.assign": "manager",
   "escalations.view": "viewer",
   "escalations.manage": "rep",
   "usage.view": "manager",

@@ -1,9 +1,9 @@
-import { countSegments, type TMessage } from "@plaibook/shared";
+import { countSegments, type TControlEvent } from "@plaibook/shared";
 import type { PgBoss } from "pg-boss";
 import type { TActor, TRequestMeta } from "../../platform/auth/actor.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
-import { orgRoom } from "../../platform/realtime/socket.js";
+import { conversationRooms } from "../../platform/realtime/socket.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { lockConsent } from "../compliance/queries.js";
 import { announceMessage, type TPublish } from "../messaging/events.js";
@@ -12,13 +12,7 @@ import { enqueueSend } from "../messaging/send-queue.js";
 import { enqueueAgentReply, enqueueOverseer } from "./queues.js";
 
 export type TUseCase = { tx: TTx; actor: TActor; meta: TRequestMeta | null };
-export type THumanControlEvent = {
-  conversationId: string;
-  leadId: string;
-  action: "took_over" | "handed_back" | "sent" | "approved" | "rejected";
-  by: { userId: string; name: string };
-  message?: TMessage;
-};
+export type THumanControlEvent = TControlEvent;
 
 type TConversationLock = {
   id: string;
@@ -218,6 +212,62 @@ export async function rejectDraft(uc: TUseCase, messageId: string): Promise<THum
   };
 }
 
+/** Done for now: the AI stops and the board drops it; the lead texting again reopens it. */
+export async function closeConversation(uc: TUseCase, conversationId: string): Promise<THumanControlEvent> {
+  const c = await lockConversation(uc.tx, conversationId);
+  if (c.status === "closed") throw new AppError("CONFLICT", "This conversation is already closed");
+  await uc.tx.client.query(
+    `update conversations set status = case when status = 'opted_out' then status else 'closed' end,
+            closed_at = now(), control = 'ai', controlled_by = null, escalated_at = null, escalation_reason = null
+      where id = $1`,
+    [conversationId],
+  );
+  await uc.tx.client.query(
+    `update escalations set resolved_at = now(), acknowledged_at = coalesce(acknowledged_at, now()),
+            acknowledged_by = coalesce(acknowledged_by, $2)
+      where conversation_id = $1 and resolved_at is null`,
+    [conversationId, uc.actor.userId],
+  );
+  // Drafts of a closed conversation would never be sent.
+  await uc.tx.client.query(
+    "update messages set status = 'rejected', author_user_id = $2 where conversation_id = $1 and status = 'draft'",
+    [conversationId, uc.actor.userId],
+  );
+  await audit(uc, "conversation.close", conversationId);
+  return { conversationId, leadId: c.lead_id, action: "closed", by: by(uc.actor) };
+}
+
+export async function reopenConversation(uc: TUseCase, conversationId: string): Promise<THumanControlEvent> {
+  const c = await lockConversation(uc.tx, conversationId);
+  if (c.status !== "closed") throw new AppError("CONFLICT", "Only a closed conversation can be reopened");
+  await uc.tx.client.query("update conversations set status = 'open' where id = $1", [conversationId]);
+  await audit(uc, "conversation.reopen", conversationId);
+  return { conversationId, leadId: c.lead_id, action: "reopened", by: by(uc.actor) };
+}
+
+/** Gives the conversation's follow-up to a teammate (or to nobody); a rep sees what is assigned to them. */
+export async function assignConversation(
+  uc: TUseCase,
+  input: { conversationId: string; userId: string | null },
+): Promise<THumanControlEvent> {
+  const c = await lockConversation(uc.tx, input.conversationId);
+  let assignee: THumanControlEvent["assignee"] = null;
+  if (input.userId) {
+    const { rows } = await uc.tx.client.query<{ id: string; name: string }>(
+      "select id, name from users where id = $1 and status = 'active'",
+      [input.userId],
+    );
+    if (!rows[0]) throw new AppError("BAD_REQUEST", "No active teammate has that id");
+    assignee = { userId: rows[0].id, name: rows[0].name };
+  }
+  await uc.tx.client.query("update conversations set assigned_to = $2 where id = $1", [
+    input.conversationId,
+    input.userId,
+  ]);
+  await audit(uc, "conversation.assign", input.conversationId, { assignedTo: input.userId });
+  return { conversationId: c.id, leadId: c.lead_id, action: "assigned", by: by(uc.actor), assignee };
+}
+
 async function audit(
   uc: TUseCase,
   action: string,
@@ -236,10 +286,11 @@ async function audit(
 
 /** Everyone watching sees who did what ("Dana took over"); call once the change has committed. */
 export function announceControl(publish: TPublish, orgId: string, event: THumanControlEvent): void {
-  publish(orgRoom(orgId), "conversation.control", event);
+  const rooms = conversationRooms(orgId, event.conversationId);
+  publish(rooms, "conversation.control", event);
   if (event.message) {
     const kind =
       event.action === "sent" || event.action === "approved" ? "message.created" : "message.status";
     announceMessage(publish, orgId, kind, { leadId: event.leadId, message: event.message });
-  } else publish(orgRoom(orgId), "conversation.updated", { conversationId: event.conversationId });
+  } else publish(rooms, "conversation.updated", { conversationId: event.conversationId });
 }

@@ -3,7 +3,7 @@ import type { TAgentReply } from "../../ai/ports.js";
 import type { TAttemptUsage } from "../../ai/routing.js";
 import type { TAppContext } from "../../app-context.js";
 import { withOrg } from "../../platform/db/with-org.js";
-import { orgRoom } from "../../platform/realtime/socket.js";
+import { conversationRooms } from "../../platform/realtime/socket.js";
 import { recordModelUsages } from "../billing/record-usage.js";
 import { insertOptOut, stopCampaignsFor } from "../compliance/queries.js";
 import {
@@ -89,7 +89,9 @@ async function replyForOrg(app: TApp, orgId: string, messageIds: string[]): Prom
   });
   if (prepared.eligible.length === 0) return;
   for (const { ctx } of prepared.eligible)
-    app.publish(orgRoom(orgId), "agent.replying", { conversationId: ctx.conversationId });
+    app.publish(conversationRooms(orgId, ctx.conversationId), "agent.replying", {
+      conversationId: ctx.conversationId,
+    });
 
   const now = new Date();
   const thoughts: TThought[] = await Promise.all(
@@ -256,6 +258,8 @@ async function replyForOrg(app: TApp, orgId: string, messageIds: string[]): Prom
   const texted = new Set(committed.inserted.map((m) => m.conversationId));
   for (const t of committed.go)
     if (!texted.has(t.ctx.conversationId))
-      app.publish(orgRoom(orgId), "conversation.updated", { conversationId: t.ctx.conversationId });
+      app.publish(conversationRooms(orgId, t.ctx.conversationId), "conversation.updated", {
+        conversationId: t.ctx.conversationId,
+      });
   for (const escalation of committed.escalations) announceEscalation(app.publish, orgId, escalation);
 }

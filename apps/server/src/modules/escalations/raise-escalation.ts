@@ -1,7 +1,8 @@
 import type { PgBoss } from "pg-boss";
 import type { TTx } from "../../platform/db/with-org.js";
-import { orgRoom } from "../../platform/realtime/socket.js";
+import { conversationRooms } from "../../platform/realtime/socket.js";
 import { enqueueNotify } from "../agent/queues.js";
+import type { TPublish } from "../messaging/events.js";
 
 export type TEscalationRaised = {
   escalationId: string;
@@ -45,11 +46,8 @@ export async function raiseEscalation(
   };
 }
 
-export function announceEscalation(
-  publish: (room: string, event: string, payload: unknown) => void,
-  orgId: string,
-  escalation: TEscalationRaised,
-) {
-  publish(orgRoom(orgId), "escalation.raised", escalation);
-  publish(orgRoom(orgId), "conversation.updated", { conversationId: escalation.conversationId });
+export function announceEscalation(publish: TPublish, orgId: string, escalation: TEscalationRaised) {
+  const rooms = conversationRooms(orgId, escalation.conversationId);
+  publish(rooms, "escalation.raised", escalation);
+  publish(rooms, "conversation.updated", { conversationId: escalation.conversationId });
 }

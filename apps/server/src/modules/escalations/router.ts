@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { procedureWith, router } from "../../platform/http/trpc.js";
-import { orgRoom } from "../../platform/realtime/socket.js";
+import { conversationRooms } from "../../platform/realtime/socket.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { acknowledgeEscalation, findEscalations } from "./queries.js";
 
@@ -20,11 +20,15 @@ export const escalationsRouter = router({
         targetId: conversationId,
       });
       ctx.uc.afterCommit?.(() =>
-        ctx.services.app.publish(orgRoom(ctx.uc.actor.orgId), "escalation.acknowledged", {
-          escalationId: input.escalationId,
-          conversationId,
-          by: { userId: ctx.uc.actor.userId, name: ctx.uc.actor.name },
-        }),
+        ctx.services.app.publish(
+          conversationRooms(ctx.uc.actor.orgId, conversationId),
+          "escalation.acknowledged",
+          {
+            escalationId: input.escalationId,
+            conversationId,
+            by: { userId: ctx.uc.actor.userId, name: ctx.uc.actor.name },
+          },
+        ),
       );
       return { ok: true };
     }),

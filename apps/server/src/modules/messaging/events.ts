@@ -1,7 +1,7 @@
 import type { TMessage, TMessageEvent } from "@plaibook/shared";
-import { orgRoom } from "../../platform/realtime/socket.js";
+import { conversationRooms, orgRoom, type TRooms } from "../../platform/realtime/socket.js";
 
-export type TPublish = (room: string, event: string, payload: unknown) => void;
+export type TPublish = (rooms: TRooms, event: string, payload: unknown) => void;
 
 /** Socket events are an output of what happened: call these after the transaction commits. */
 export function announceMessage(
@@ -15,8 +15,9 @@ export function announceMessage(
     leadId: m.leadId,
     message: m.message,
   };
-  publish(orgRoom(orgId), event, payload);
-  publish(orgRoom(orgId), "conversation.updated", { conversationId: m.message.conversationId });
+  const rooms = conversationRooms(orgId, m.message.conversationId);
+  publish(rooms, event, payload);
+  publish(rooms, "conversation.updated", { conversationId: m.message.conversationId });
 }
 
 export function announceCampaign(publish: TPublish, orgId: string, campaignId: string | null) {

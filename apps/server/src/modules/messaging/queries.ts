@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { TConversation, TMessage } from "@plaibook/shared";
+import type { TActor } from "../../platform/auth/actor.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
+import { visibleConversationsSql } from "../cockpit/scope.js";
 
 type TMessageRow = {
   id: string;
@@ -212,7 +214,7 @@ export async function setConversationStatus(tx: TTx, conversationId: string, sta
   await tx.client.query("update conversations set status = $2 where id = $1", [conversationId, status]);
 }
 
-type TConversationRow = {
+export type TConversationRow = {
   id: string;
   campaign_id: string | null;
   campaign_name: string | null;
@@ -237,19 +239,20 @@ type TConversationRow = {
   pending_drafts: number;
 };
 
-const CONVERSATION_SELECT = `
-  select c.id, c.campaign_id, cp.name as campaign_name, c.lead_id,
+/** The columns `toConversation` reads, over `CONVERSATION_FROM` (c = conversations, cp = campaigns). */
+export const CONVERSATION_COLUMNS = `c.id, c.campaign_id, cp.name as campaign_name, c.lead_id,
          trim(l.first_name || ' ' || l.last_name) as lead_name, c.lead_phone, c.our_number, c.status,
          c.last_message_at, c.last_message_preview, c.cost_micros, c.control, c.controlled_by,
          u.name as controlled_by_name, c.current_stage, c.sentiment_trend, c.adherence_sum, c.agent_turns_analyzed,
          c.running_summary, c.escalated_at, c.escalation_reason,
-         (select count(*)::int from messages d where d.conversation_id = c.id and d.status = 'draft') as pending_drafts
-    from conversations c
+         (select count(*)::int from messages d where d.conversation_id = c.id and d.status = 'draft') as pending_drafts`;
+export const CONVERSATION_FROM = `conversations c
     join leads l on l.id = c.lead_id
     left join campaigns cp on cp.id = c.campaign_id
     left join users u on u.id = c.controlled_by`;
+const CONVERSATION_SELECT = `select ${CONVERSATION_COLUMNS} from ${CONVERSATION_FROM}`;
 
-const toConversation = (r: TConversationRow): TConversation => ({
+export const toConversation = (r: TConversationRow): TConversation => ({
   id: r.id,
   campaignId: r.campaign_id,
   campaignName: r.campaign_name,
@@ -277,13 +280,16 @@ const toConversation = (r: TConversationRow): TConversation => ({
 export async function findConversations(
   tx: TTx,
   filter: { campaignId?: string | undefined; leadId?: string | undefined; limit: number },
+  /** Who is asking; without it (API keys, jobs) every conversation of the organisation. */
+  actor?: TActor,
 ): Promise<TConversation[]> {
   const { rows } = await tx.client.query<TConversationRow>(
     `${CONVERSATION_SELECT}
       where ($1::uuid is null or c.campaign_id = $1) and ($2::uuid is null or c.lead_id = $2)
+        and ${actor ? visibleConversationsSql(actor, 4) : "true"}
       order by c.last_message_at desc nulls last, c.created_at desc
       limit $3`,
-    [filter.campaignId ?? null, filter.leadId ?? null, filter.limit],
+    [filter.campaignId ?? null, filter.leadId ?? null, filter.limit, ...(actor ? [actor.userId] : [])],
   );
   return rows.map(toConversation);
 }

@@ -1,4 +1,4 @@
-import { ZConversation, ZConversationRollup, ZMessage, ZTurnAnalysis } from "@plaibook/shared";
+import { ZControlEvent, ZConversation, ZConversationRollup, ZMessage, ZTurnAnalysis } from "@plaibook/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -18,12 +18,7 @@ import { findAnalyses } from "../overseer/queries.js";
 import { replayConversation } from "../overseer/replay.js";
 import { findConversationMessages, findConversations, getConversation } from "./queries.js";
 
-const ZControlResult = z.object({
-  conversationId: z.uuid(),
-  action: z.enum(["took_over", "handed_back", "sent", "approved", "rejected"]),
-  by: z.object({ userId: z.uuid(), name: z.string() }),
-  message: ZMessage.optional(),
-});
+const ZControlResult = ZControlEvent.omit({ leadId: true });
 
 export async function conversationsRestRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();

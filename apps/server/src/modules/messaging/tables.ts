@@ -67,10 +67,17 @@ export const conversations = pgTable(
     runningSummary: text("running_summary").notNull().default(""),
     escalatedAt: timestamp("escalated_at", { withTimezone: true }),
     escalationReason: text("escalation_reason"),
+    /** The person who owns this conversation's follow-up; a rep sees only what is assigned to them. */
+    assignedTo: uuid("assigned_to"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Set by a trigger on every change, so a client that was away can fetch what changed. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("conversations_campaign_lead_key").on(t.campaignId, t.leadId),
+    index("conversations_org_updated_idx").on(t.orgId, t.updatedAt),
+    index("conversations_assigned_idx").on(t.assignedTo),
     index("conversations_route_idx").on(t.orgId, t.ourNumber, t.leadPhone, t.lastMessageAt),
     index("conversations_org_last_idx").on(t.orgId, t.lastMessageAt),
   ],

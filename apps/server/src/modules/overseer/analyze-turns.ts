@@ -4,7 +4,7 @@ import { billableUsage } from "../../ai/routing.js";
 import type { TAppContext } from "../../app-context.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { withOrg } from "../../platform/db/with-org.js";
-import { orgRoom } from "../../platform/realtime/socket.js";
+import { conversationRooms } from "../../platform/realtime/socket.js";
 import { loadConversationContexts, loadHistories, type THistoryMessage } from "../agent/context.js";
 import { enginesFor } from "../agent/engines.js";
 import type { TMessageJob } from "../agent/queues.js";
@@ -102,9 +102,12 @@ async function analyzeForOrg(app: TApp, orgId: string, messageIds: string[]): Pr
 
   const saved = await withOrg(app.db.appPool, orgId, (tx) => saveJudgements(app, tx, orgId, judged));
   for (const analysis of saved.analyses)
-    app.publish(orgRoom(orgId), "turn.analyzed", { conversationId: analysis.conversationId, analysis });
+    app.publish(conversationRooms(orgId, analysis.conversationId), "turn.analyzed", {
+      conversationId: analysis.conversationId,
+      analysis,
+    });
   for (const conversationId of new Set(saved.analyses.map((a) => a.conversationId)))
-    app.publish(orgRoom(orgId), "conversation.updated", { conversationId });
+    app.publish(conversationRooms(orgId, conversationId), "conversation.updated", { conversationId });
   for (const escalation of saved.escalations) announceEscalation(app.publish, orgId, escalation);
 }
 

@@ -1,6 +1,7 @@
 import { ZTaskInput } from "@plaibook/shared";
 import { z } from "zod";
 import { procedureWith, router } from "../../platform/http/trpc.js";
+import { announceControl } from "../agent/human-control.js";
 import { findTasks, getTask, insertTask, updateTaskRow } from "./queries.js";
 
 export const tasksRouter = router({
@@ -33,7 +34,19 @@ export const tasksRouter = router({
         note: input.note,
         createdBy: ctx.uc.actor.userId,
       });
-      return getTask(ctx.uc.tx, id);
+      const task = await getTask(ctx.uc.tx, id);
+      const { conversationId, leadId } = task;
+      // Others watching the conversation see the follow-up appear ("Dana added a task").
+      if (conversationId && leadId) {
+        const event = {
+          conversationId,
+          leadId,
+          action: "task_added" as const,
+          by: { userId: ctx.uc.actor.userId, name: ctx.uc.actor.name },
+        };
+        ctx.uc.afterCommit?.(() => announceControl(ctx.services.app.publish, ctx.uc.actor.orgId, event));
+      }
+      return task;
     }),
   update: procedureWith("tasks.edit")
     .input(ZTaskInput.partial().extend({ taskId: z.uuid() }))

@@ -1,0 +1,177 @@
+import {
+  BOARD_LIMIT,
+  compareBoardRows,
+  type TBoard,
+  type TBoardChanges,
+  type TBoardCounts,
+  type TBoardFilter,
+  type TBoardRow,
+  type TBoardSort,
+  type TBoardStatus,
+  ZBoardFilter,
+} from "@plaibook/shared";
+import type { TActor } from "../../platform/auth/actor.js";
+import type { TTx } from "../../platform/db/with-org.js";
+import {
+  CONVERSATION_COLUMNS,
+  CONVERSATION_FROM,
+  type TConversationRow,
+  toConversation,
+} from "../messaging/queries.js";
+import { visibleConversationsSql } from "./scope.js";
+
+/**
+ * A client that was away asks for what changed since its last read. `updated_at` is stamped when a
+ * change is made, not when it commits, so a change still in flight at the read would be missed
+ * without this overlap; fetching a row twice is harmless.
+ */
+const CHANGES_OVERLAP_MS = 30_000;
+
+type TBoardRowSql = TConversationRow & {
+  board_status: TBoardStatus;
+  assigned_to: string | null;
+  assigned_to_name: string | null;
+  sentiment: number | null;
+  waiting_since: Date | null;
+  updated_at: Date;
+};
+
+/** The board's status of a conversation, most urgent first (see BOARD_STATUSES). */
+const BOARD_STATUS_SQL = `case when c.escalated_at is not null then 'escalated'
+  when exists (select 1 from messages d where d.conversation_id = c.id and d.status = 'draft') then 'needs_approval'
+  when c.control = 'human' then 'human' else 'ai' end`;
+
+const SENTIMENT_SQL = "(c.sentiment_trend ->> -1)::float8";
+
+/** The lead's last message, when nothing has answered it yet: how long the lead has been waiting. */
+const WAITING_SQL = `(select case when m.direction = 'inbound' then m.created_at end from messages m
+           where m.conversation_id = c.id and m.status not in ('draft', 'rejected')
+           order by m.created_at desc, m.id desc limit 1)`;
+
+const SELECT = `select ${CONVERSATION_COLUMNS}, b.board_status, c.assigned_to, au.name as assigned_to_name,
+         ${SENTIMENT_SQL} as sentiment, c.updated_at, ${WAITING_SQL} as waiting_since
+    from ${CONVERSATION_FROM}
+    left join users au on au.id = c.assigned_to
+    cross join lateral (select ${BOARD_STATUS_SQL} as board_status) b`;
+
+const ORDER_BY: Record<TBoardSort, string> = {
+  recent: "c.last_message_at desc nulls last, c.id",
+  waiting: `array_position(array['escalated','needs_approval','human','ai'], b.board_status),
+            coalesce(c.escalated_at, ${WAITING_SQL}) nulls last, c.last_message_at desc nulls last, c.id`,
+  sentiment: `${SENTIMENT_SQL} nulls last, c.last_message_at desc nulls last, c.id`,
+  adherence: `(case when c.agent_turns_analyzed > 0 then c.adherence_sum::float8 / c.agent_turns_analyzed end) nulls last,
+              c.last_message_at desc nulls last, c.id`,
+  cost: "c.cost_micros desc, c.last_message_at desc nulls last, c.id",
+};
+
+/**
+ * The WHERE clause for a filter, parameters from `$1`. `withStatus: false` leaves the status out, for
+ * the counters (each counter shows how many of the other filters' rows have that status).
+ */
+function whereFor(
+  actor: TActor,
+  filter: TBoardFilter,
+  withStatus: boolean,
+): { sql: string; params: unknown[] } {
+  const f = ZBoardFilter.parse(filter);
+  const params: unknown[] = [actor.userId];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = [visibleConversationsSql(actor, 1)];
+  if (!f.includeClosed) where.push("c.status in ('open', 'awaiting_reply')");
+  if (f.campaignId) where.push(`c.campaign_id = ${add(f.campaignId)}`);
+  if (f.stage) where.push(`c.current_stage = ${add(f.stage)}`);
+  if (f.escalated !== undefined) where.push(`(c.escalated_at is not null) = ${add(f.escalated)}`);
+  if (f.mine) where.push("(c.assigned_to = $1 or c.controlled_by = $1)");
+  if (f.sentiment === "negative") where.push(`${SENTIMENT_SQL} <= -0.25`);
+  if (f.sentiment === "positive") where.push(`${SENTIMENT_SQL} >= 0.25`);
+  if (f.sentiment === "neutral") where.push(`${SENTIMENT_SQL} > -0.25 and ${SENTIMENT_SQL} < 0.25`);
+  if (withStatus && f.status) where.push(`b.board_status = ${add(f.status)}`);
+  return { sql: where.join(" and "), params };
+}
+
+const toBoardRow = (r: TBoardRowSql): TBoardRow => ({
+  ...toConversation(r),
+  boardStatus: r.board_status,
+  assignedTo: r.assigned_to,
+  assignedToName: r.assigned_to_name,
+  sentiment: r.sentiment,
+  waitingSince: r.waiting_since?.toISOString() ?? null,
+  updatedAt: r.updated_at.toISOString(),
+});
+
+async function countByStatus(tx: TTx, actor: TActor, filter: TBoardFilter): Promise<TBoardCounts> {
+  const where = whereFor(actor, filter, false);
+  const { rows } = await tx.client.query<TBoardCounts>(
+    `select count(*)::int as all,
+            count(*) filter (where b.board_status = 'escalated')::int as escalated,
+            count(*) filter (where b.board_status = 'needs_approval')::int as needs_approval,
+            count(*) filter (where b.board_status = 'human')::int as human,
+            count(*) filter (where b.board_status = 'ai')::int as ai
+       from conversations c
+       left join campaigns cp on cp.id = c.campaign_id
+       cross join lateral (select ${BOARD_STATUS_SQL} as board_status) b
+      where ${where.sql}`,
+    where.params,
+  );
+  return rows[0] as TBoardCounts;
+}
+
+async function serverTime(tx: TTx): Promise<string> {
+  const { rows } = await tx.client.query<{ now: Date }>("select clock_timestamp() as now");
+  return (rows[0] as { now: Date }).now.toISOString();
+}
+
+/** The live board: the conversations matching the filter, in its order, with counters per status. */
+export async function loadBoard(tx: TTx, actor: TActor, filter: TBoardFilter): Promise<TBoard> {
+  const asOf = await serverTime(tx);
+  const sort = ZBoardFilter.parse(filter).sort;
+  const where = whereFor(actor, filter, true);
+  const { rows } = await tx.client.query<TBoardRowSql>(
+    `${SELECT} where ${where.sql} order by ${ORDER_BY[sort]} limit ${BOARD_LIMIT + 1}`,
+    where.params,
+  );
+  const boardRows = rows.slice(0, BOARD_LIMIT).map(toBoardRow).sort(compareBoardRows(sort));
+  return {
+    rows: boardRows,
+    counts: await countByStatus(tx, actor, filter),
+    asOf,
+    truncated: rows.length > BOARD_LIMIT,
+  };
+}
+
+/**
+ * Rows for live updates: the given conversations (after events) or those changed since a time (after a
+ * reconnect). A row that no longer matches the filter — or that the actor may no longer see — comes
+ * back in `removedIds`.
+ */
+export async function loadBoardChanges(
+  tx: TTx,
+  actor: TActor,
+  input: { filter: TBoardFilter; ids?: string[] | undefined; since?: string | undefined },
+): Promise<TBoardChanges> {
+  const asOf = await serverTime(tx);
+  const where = whereFor(actor, input.filter, true);
+  const candidates = input.ids
+    ? input.ids
+    : (
+        await tx.client.query<{ id: string }>(
+          "select id from conversations where updated_at >= $1::timestamptz - make_interval(secs => $2) limit $3",
+          [input.since ?? asOf, CHANGES_OVERLAP_MS / 1000, BOARD_LIMIT],
+        )
+      ).rows.map((r) => r.id);
+  const params = [...where.params, candidates];
+  const { rows } = await tx.client.query<TBoardRowSql>(
+    `${SELECT} where c.id = any($${params.length}::uuid[]) and ${where.sql}`,
+    params,
+  );
+  const matched = new Set(rows.map((r) => r.id));
+  return {
+    rows: rows.map(toBoardRow),
+    removedIds: candidates.filter((id) => !matched.has(id)),
+    counts: await countByStatus(tx, actor, input.filter),
+    asOf,
+  };
+}

@@ -12,7 +12,8 @@ import { AppError } from "../../platform/errors.js";
  * user id as parameter `$N`.
  */
 export function visibleConversationsSql(actor: TActor, param: number): string {
-  if (can(actor.role, "conversations.viewAll")) return "true";
+  // Always true, but it names the parameter, so callers bind the same parameters for every role.
+  if (can(actor.role, "conversations.viewAll")) return `$${param}::uuid is not null`;
   return `(c.assigned_to = $${param} or c.controlled_by = $${param} or cp.created_by = $${param})`;
 }
 

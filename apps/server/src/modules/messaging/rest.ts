@@ -2,6 +2,8 @@ import { ZControlEvent, ZConversation, ZConversationRollup, ZMessage, ZTurnAnaly
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { TActor } from "../../platform/auth/actor.js";
+import type { TTx } from "../../platform/db/with-org.js";
 import { withBearer } from "../../platform/http/rest-auth.js";
 import { bearer, errorResponses, ZIdParam } from "../../platform/http/rest-schemas.js";
 import type { TServices } from "../../platform/services.js";
@@ -14,11 +16,16 @@ import {
   type THumanControlEvent,
   takeOver,
 } from "../agent/human-control.js";
+import { assertConversationVisible, assertMessageVisible } from "../cockpit/scope.js";
 import { findAnalyses } from "../overseer/queries.js";
 import { replayConversation } from "../overseer/replay.js";
 import { findConversationMessages, findConversations, getConversation } from "./queries.js";
 
 const ZControlResult = ZControlEvent.omit({ leadId: true });
+
+/** A rep reaches only their own conversations, through the API as in the app. */
+const visible = (ctx: { tx: TTx; actor: TActor }, conversationId: string) =>
+  assertConversationVisible(ctx.tx, ctx.actor, conversationId);
 
 export async function conversationsRestRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -38,7 +45,12 @@ export async function conversationsRestRoutes(app: FastifyInstance, services: TS
       },
     },
     async (req) =>
-      withBearer(services, req, (ctx) => findConversations(ctx.tx, req.query), "conversations.view"),
+      withBearer(
+        services,
+        req,
+        (ctx) => findConversations(ctx.tx, req.query, ctx.actor),
+        "conversations.view",
+      ),
   );
   api.get(
     "/api/v1/conversations/:id",
@@ -59,7 +71,7 @@ export async function conversationsRestRoutes(app: FastifyInstance, services: TS
         services,
         req,
         async (ctx) => ({
-          conversation: await getConversation(ctx.tx, req.params.id),
+          conversation: await visible(ctx, req.params.id).then(() => getConversation(ctx.tx, req.params.id)),
           messages: await findConversationMessages(ctx.tx, req.params.id),
         }),
         "conversations.view",
@@ -99,13 +111,18 @@ export async function conversationsRestRoutes(app: FastifyInstance, services: TS
   api.post(
     "/api/v1/conversations/:id/takeover",
     controlSchema("Take the conversation from the AI (it stops answering until handed back)"),
-    async (req) => control(req, "conversations.control", (ctx) => takeOver(ctx, req.params.id)),
+    async (req) =>
+      control(req, "conversations.control", (ctx) =>
+        visible(ctx, req.params.id).then(() => takeOver(ctx, req.params.id)),
+      ),
   );
   api.post(
     "/api/v1/conversations/:id/handback",
     controlSchema("Hand the conversation back to the AI (it answers a waiting message at once)"),
     async (req) =>
-      control(req, "conversations.control", (ctx) => handBack(services.app.boss, ctx, req.params.id)),
+      control(req, "conversations.control", (ctx) =>
+        visible(ctx, req.params.id).then(() => handBack(services.app.boss, ctx, req.params.id)),
+      ),
   );
   api.post(
     "/api/v1/conversations/:id/messages",
@@ -120,9 +137,10 @@ export async function conversationsRestRoutes(app: FastifyInstance, services: TS
       },
     },
     async (req) =>
-      control(req, "messages.send", (ctx) =>
-        sendAsPerson(services.app.boss, ctx, { conversationId: req.params.id, body: req.body.body }),
-      ),
+      control(req, "messages.send", async (ctx) => {
+        await visible(ctx, req.params.id);
+        return sendAsPerson(services.app.boss, ctx, { conversationId: req.params.id, body: req.body.body });
+      }),
   );
   api.post(
     "/api/v1/messages/:id/approve",
@@ -137,12 +155,15 @@ export async function conversationsRestRoutes(app: FastifyInstance, services: TS
       },
     },
     async (req) =>
-      control(req, "conversations.control", (ctx) =>
-        approveDraft(services.app.boss, ctx, { messageId: req.params.id, body: req.body?.body }),
-      ),
+      control(req, "conversations.control", async (ctx) => {
+        await assertMessageVisible(ctx.tx, ctx.actor, req.params.id);
+        return approveDraft(services.app.boss, ctx, { messageId: req.params.id, body: req.body?.body });
+      }),
   );
   api.post("/api/v1/messages/:id/reject", controlSchema("Reject an AI draft (approval mode)"), async (req) =>
-    control(req, "conversations.control", (ctx) => rejectDraft(ctx, req.params.id)),
+    control(req, "conversations.control", (ctx) =>
+      assertMessageVisible(ctx.tx, ctx.actor, req.params.id).then(() => rejectDraft(ctx, req.params.id)),
+    ),
   );
   api.get(
     "/api/v1/conversations/:id/analyses",
@@ -156,7 +177,12 @@ export async function conversationsRestRoutes(app: FastifyInstance, services: TS
       },
     },
     async (req) =>
-      withBearer(services, req, (ctx) => findAnalyses(ctx.tx, req.params.id), "conversations.view"),
+      withBearer(
+        services,
+        req,
+        (ctx) => visible(ctx, req.params.id).then(() => findAnalyses(ctx.tx, req.params.id)),
+        "conversations.view",
+      ),
   );
   api.get(
     "/api/v1/conversations/:id/replay",
@@ -183,7 +209,8 @@ export async function conversationsRestRoutes(app: FastifyInstance, services: TS
       withBearer(
         services,
         req,
-        (ctx) => replayConversation(ctx.tx, req.params.id, req.query.turn),
+        (ctx) =>
+          visible(ctx, req.params.id).then(() => replayConversation(ctx.tx, req.params.id, req.query.turn)),
         "conversations.view",
       ),
   );

@@ -4,7 +4,7 @@ import type { TAppContext } from "./app-context.js";
 import { createSmsProviders } from "./integrations/sms-providers.js";
 import { allJobs } from "./jobs.js";
 import { conversationRoomPolicy } from "./modules/cockpit/room-policy.js";
-import { seedDemo } from "./modules/demo/index.js";
+import { seedDemo, seedLiveConversations } from "./modules/demo/index.js";
 import { createTokenService } from "./platform/auth/tokens.js";
 import { requireSecrets, type TConfig } from "./platform/config.js";
 import { loadOrCreateSecrets, resolveClusterDir } from "./platform/data-dir.js";
@@ -116,6 +116,9 @@ export async function runProcess(options: {
       supervise: roles.worker,
       superviseIntervalSeconds: config.QUEUE_SUPERVISE_SECONDS,
     });
+    // After the queue: the live demo conversations queue the agent's and the Overseer's work.
+    if (options.seedDemo && (await seedLiveConversations(db.appPool, queue.boss)))
+      log.info("demo conversations seeded");
     realtime = startRealtime({
       ownerPool: db.ownerPool,
       appPool: db.appPool,

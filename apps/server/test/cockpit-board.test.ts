@@ -1,5 +1,7 @@
+import type { TBoardRow } from "@plaibook/shared";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, seedDemo, seedLiveConversations } from "../src/modules/demo/index.js";
 import { bookableDemoPlaybook, buildCampaign, waitUntil } from "./campaign-helpers.js";
 import { buildOrg, buildUser, caller, ownerQuery, startTestApp, type TTestApp } from "./harness.js";
 
@@ -128,6 +130,44 @@ describe("the Cockpit board", () => {
     const otherApi = caller(app, { accessToken: other.session.accessToken });
     expect(await trpcCode(otherApi.conversations.get({ conversationId: mine }))).toBe("NOT_FOUND");
     expect((await otherApi.cockpit.changes({ filter: {}, ids: [mine] })).removedIds).toEqual([mine]);
+  });
+
+  it("has live demo conversations, answered and judged by the real agent and Overseer", async () => {
+    await seedDemo(app.services.db.appPool);
+    expect(await seedLiveConversations(app.services.db.appPool, app.services.queue.boss)).toBe(true);
+    expect(await seedLiveConversations(app.services.db.appPool, app.services.queue.boss)).toBe(false);
+    const manager = await caller(app).auth.login({
+      email: "manager@demo.plaibook.test",
+      password: DEMO_PASSWORD,
+    });
+    const api = caller(app, { accessToken: manager.accessToken });
+    await waitUntil(
+      async () => {
+        const board = await api.cockpit.board({});
+        return (
+          board.rows.length === 6 && board.counts.escalated === 1 && board.rows.every((r) => r.currentStage)
+        );
+      },
+      30_000,
+      "the demo conversations to be answered and judged",
+    );
+    const board = await api.cockpit.board({ sort: "waiting" });
+    const byLead = new Map(board.rows.map((r) => [r.leadName, r]));
+    expect(byLead.get("Aisha Khan")?.boardStatus).toBe("escalated");
+    expect(byLead.get("Tom Nguyen")).toMatchObject({
+      boardStatus: "human",
+      controlledByName: "Dana Manager",
+    });
+    expect(byLead.get("Tom Nguyen")?.waitingSince).not.toBeNull();
+    expect(byLead.get("Peter Olsen")?.assignedToName).toBe("Riley Rep");
+    const maria = byLead.get("Maria Lopez") as TBoardRow;
+    const thread = await api.conversations.get({ conversationId: maria.id });
+    expect(thread.messages.map((m) => m.author)).toEqual(["system", "lead", "ai"]);
+    expect(thread.messages[2]?.body).toContain("$129");
+    // The rep sees the one assigned to them.
+    const rep = await caller(app).auth.login({ email: "rep@demo.plaibook.test", password: DEMO_PASSWORD });
+    const repBoard = await caller(app, { accessToken: rep.accessToken }).cockpit.board({});
+    expect(repBoard.rows.map((r) => r.leadName)).toEqual(["Peter Olsen"]);
   });
 
   it("rejects an assignment to someone who is not an active teammate", async () => {

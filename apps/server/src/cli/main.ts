@@ -123,14 +123,18 @@ program
 program
   .command("bench")
   .description("Run a benchmark; it ends with one JSON line (see docs/PERFORMANCE.md)")
-  .argument("<name>", "inbound, agent or launch")
+  .argument("<name>", "inbound, agent, launch or cockpit")
   .option("--size <n>", "how many items (leads, messages)")
   .option("--seconds <n>", "how long to run, for timed benches")
   .option("--connections <n>", "concurrent HTTP connections, for the inbound bench")
-  .option("--rate <n>", "messages offered per second, for the agent bench")
+  .option("--rate <n>", "messages offered per second, for the agent and cockpit benches")
   .option("--pool <n>", "app database connections, for the agent bench")
-  .option("--queues <names>", "queues the bench's worker serves (default all), for the agent bench")
-  .option("--reference-seconds <n>", "how long to measure the bare-pg reference")
+  .option("--queues <names>", "queues the bench's worker serves, for the agent (default all) and cockpit (sms.inbound) benches")
+  .option("--reference-seconds <n>", "how long to measure the bench's reference")
+  .option("--sockets <n>", "connected Socket.IO clients, for the cockpit bench")
+  .option("--orgs <n>", "organisations the sockets and messages are spread over, for the cockpit bench")
+  .option("--warmup <n>", "seconds of load before measuring, for the cockpit bench")
+  .option("--drain <n>", "seconds without a delivery before the rest counts as lost, for the cockpit bench")
   .action(async (name: string, options: Record<string, string>) => {
     const { BENCHES } = await import("./bench/index.js");
     const bench = BENCHES[name];

@@ -15,4 +15,8 @@ export const BENCHES: Record<
     description: "import 100,000 leads from CSV and plan their first touches",
     run: async (options) => (await import("./launch.js")).benchLaunch(options),
   },
+  cockpit: {
+    description: "inbound messages to 200 cockpit sockets across 2 api processes (Postgres adapter)",
+    run: async (options) => (await import("./cockpit.js")).benchCockpit(options),
+  },
 };

@@ -129,7 +129,10 @@ program
   .option("--connections <n>", "concurrent HTTP connections, for the inbound bench")
   .option("--rate <n>", "messages offered per second, for the agent and cockpit benches")
   .option("--pool <n>", "app database connections, for the agent bench")
-  .option("--queues <names>", "queues the bench's worker serves, for the agent (default all) and cockpit (sms.inbound) benches")
+  .option(
+    "--queues <names>",
+    "queues the bench's worker serves, for the agent (default all) and cockpit (sms.inbound) benches",
+  )
   .option("--reference-seconds <n>", "how long to measure the bench's reference")
   .option("--sockets <n>", "connected Socket.IO clients, for the cockpit bench")
   .option("--orgs <n>", "organisations the sockets and messages are spread over, for the cockpit bench")

@@ -1,4 +1,4 @@
-import type { TBoardRow } from "@plaibook/shared";
+import { BOARD_SORTS, compareBoardRows, type TBoardRow } from "@plaibook/shared";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemo, seedLiveConversations } from "../src/modules/demo/index.js";
@@ -164,6 +164,13 @@ describe("the Cockpit board", () => {
     const thread = await api.conversations.get({ conversationId: maria.id });
     expect(thread.messages.map((m) => m.author)).toEqual(["system", "lead", "ai"]);
     expect(thread.messages[2]?.body).toContain("$129");
+    // The server's SQL order is the order the client keeps when it patches rows in live.
+    for (const sort of BOARD_SORTS) {
+      const sorted = await api.cockpit.board({ sort });
+      expect(sorted.rows.map((r) => r.id)).toEqual(
+        [...sorted.rows].sort(compareBoardRows(sort)).map((r) => r.id),
+      );
+    }
     // The rep sees the one assigned to them.
     const rep = await caller(app).auth.login({ email: "rep@demo.plaibook.test", password: DEMO_PASSWORD });
     const repBoard = await caller(app, { accessToken: rep.accessToken }).cockpit.board({});

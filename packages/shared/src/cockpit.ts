@@ -89,27 +89,34 @@ export type TBoardChanges = { rows: TBoardRow[]; removedIds: string[]; counts: T
 
 export const BOARD_LIMIT = 2000;
 
-const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
-const nullsLast = (a: number, b: number) =>
-  Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b;
+/** Ascending, nulls last. Times are ISO-8601 UTC strings of one format, so they order as text. */
+function nullsLast<T extends string | number>(a: T | null, b: T | null): number {
+  if (a === null) return b === null ? 0 : 1;
+  if (b === null) return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** The board's order; the server sorts the same way, so live updates can be placed without a refetch. */
 export function compareBoardRows(sort: TBoardSort): (a: TBoardRow, b: TBoardRow) => number {
   const byRecent = (a: TBoardRow, b: TBoardRow) =>
-    nullsLast(-time(a.lastMessageAt), -time(b.lastMessageAt)) || a.id.localeCompare(b.id);
+    // Latest first, conversations without messages last.
+    (a.lastMessageAt === null) !== (b.lastMessageAt === null)
+      ? a.lastMessageAt === null
+        ? 1
+        : -1
+      : nullsLast(b.lastMessageAt, a.lastMessageAt) || nullsLast(a.id, b.id);
   switch (sort) {
     case "recent":
       return byRecent;
     case "waiting":
       return (a, b) =>
         BOARD_STATUSES.indexOf(a.boardStatus) - BOARD_STATUSES.indexOf(b.boardStatus) ||
-        nullsLast(time(a.escalatedAt ?? a.waitingSince), time(b.escalatedAt ?? b.waitingSince)) ||
+        nullsLast(a.escalatedAt ?? a.waitingSince, b.escalatedAt ?? b.waitingSince) ||
         byRecent(a, b);
     case "sentiment":
-      return (a, b) => nullsLast(a.sentiment ?? Number.NaN, b.sentiment ?? Number.NaN) || byRecent(a, b);
+      return (a, b) => nullsLast(a.sentiment, b.sentiment) || byRecent(a, b);
     case "adherence":
-      return (a, b) =>
-        nullsLast(a.averageAdherence ?? Number.NaN, b.averageAdherence ?? Number.NaN) || byRecent(a, b);
+      return (a, b) => nullsLast(a.averageAdherence, b.averageAdherence) || byRecent(a, b);
     case "cost":
       return (a, b) => b.costMicros - a.costMicros || byRecent(a, b);
   }

@@ -122,7 +122,7 @@ export function peakRssMb(pid: number): number {
  */
 export type TCpuSnapshot = {
   at: number;
-  procs: Map<number, { ppid: number; ticks: number }>;
+  procs: Map<number, { ppid: number; ticks: number; comm: string }>;
   busy: number;
   total: number;
 };
@@ -130,7 +130,7 @@ export type TCpuSnapshot = {
 const TICKS_PER_SECOND = 100;
 
 export function cpuSnapshot(): TCpuSnapshot {
-  const procs = new Map<number, { ppid: number; ticks: number }>();
+  const procs = new Map<number, { ppid: number; ticks: number; comm: string }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -138,6 +138,7 @@ export function cpuSnapshot(): TCpuSnapshot {
       // Fields after the command (which may hold spaces) start after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       procs.set(Number(entry), {
+        comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
         ppid: Number(fields[1]),
         ticks: Number(fields[11]) + Number(fields[12]),
       });
@@ -153,9 +154,9 @@ export function cpuSnapshot(): TCpuSnapshot {
 
 /**
  * Share of one core each group used between two snapshots (100 = one core busy all the time). A group
- * is a root pid with every descendant (`bench_driver`: this process alone); `postgres` is what else
- * descends from this process (the embedded Postgres server and its backends), `machine` the whole
- * machine's busy cores.
+ * is a root pid with every descendant (`bench_driver`: this process alone); `postgres` is the embedded
+ * Postgres server and its backends (children of this process; 0 with DATABASE_URL), `machine` the
+ * whole machine's busy cores (other users' work included).
  */
 export function cpuPercent(
   before: TCpuSnapshot,
@@ -183,7 +184,7 @@ export function cpuPercent(
     for (const p of pids) counted.add(p);
     result[name] = Math.round((used(pids) / TICKS_PER_SECOND / seconds) * 100);
   }
-  const self = subtree(process.pid).filter((p) => !counted.has(p));
+  const self = subtree(process.pid).filter((p) => !counted.has(p) && after.procs.get(p)?.comm === "postgres");
   result.postgres = Math.round((used(self) / TICKS_PER_SECOND / seconds) * 100);
   const cores = after.total - before.total;
   const busyShare = cores > 0 ? (after.busy - before.busy) / cores : 0;

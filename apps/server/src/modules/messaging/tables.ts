@@ -127,6 +127,8 @@ export const messages = pgTable(
     uniqueIndex("messages_provider_sid_key").on(t.provider, t.providerSid),
     uniqueIndex("messages_reply_to_key").on(t.replyToMessageId).where(sql`${t.replyToMessageId} is not null`),
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    // Drafts are few and the Cockpit asks for them per conversation on every board read.
+    index("messages_drafts_idx").on(t.conversationId).where(sql`${t.status} = 'draft'`),
   ],
 );
 

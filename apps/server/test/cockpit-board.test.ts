@@ -82,13 +82,15 @@ describe("the Cockpit board", () => {
     expect(await trpcCode(api.conversations.close({ conversationId: third }))).toBe("CONFLICT");
     await api.conversations.reopen({ conversationId: third });
     expect((await api.cockpit.board({})).counts.all).toBe(3);
+    const leadId = byId.rows[0]?.leadId as string;
+    await api.tasks.create({ leadId, conversationId: third, note: "Call back on Friday" });
 
     const audit = await ownerQuery<{ action: string }>(
       app,
       "select action from audit_log where target_id = $1 order by created_at",
       [third],
     );
-    expect(audit.map((a) => a.action)).toEqual(["conversation.close", "conversation.reopen"]);
+    expect(audit.map((a) => a.action)).toEqual(["conversation.close", "conversation.reopen", "task.create"]);
   });
 
   it("shows a rep only what is assigned to them, and refuses the rest as not found", async () => {

@@ -137,6 +137,7 @@ program
   .option("--sockets <n>", "connected Socket.IO clients, for the cockpit bench")
   .option("--orgs <n>", "organisations the sockets and messages are spread over, for the cockpit bench")
   .option("--warmup <n>", "seconds of load before measuring, for the cockpit bench")
+  .option("--workers <n>", "worker processes, for the cockpit bench")
   .option("--drain <n>", "seconds without a delivery before the rest counts as lost, for the cockpit bench")
   .action(async (name: string, options: Record<string, string>) => {
     const { BENCHES } = await import("./bench/index.js");

@@ -13,8 +13,8 @@ import { percentile, printReport, round } from "./report.js";
 /**
  * `plaibook bench cockpit`: live events to the cockpit through the real pipeline, across processes.
  *
- * Two api processes and one worker (`plaibook serve --role api|worker`, separate Node processes on one
- * database) and `--sockets` Socket.IO clients (a manager's cockpit each), half on each api process,
+ * Two api processes and `--workers` worker processes (default 1; `plaibook serve --role api|worker`,
+ * separate Node processes on one database) and `--sockets` Socket.IO clients (a manager's cockpit each), half on each api process,
  * spread over `--orgs` organisations. Signed Twilio inbound webhooks arrive at `--rate` per second,
  * alternating between the api processes: inbox row + sms.inbound job → the worker stores the message →
  * after commit `message.created` goes out through the Postgres adapter → each api process delivers it
@@ -25,7 +25,7 @@ import { percentile, printReport, round } from "./report.js";
  * to the same rooms and clients as fast as they take it.
  *
  * Options: --rate (messages/s, default 150), --seconds (20), --warmup (3), --sockets (200),
- * --orgs (20; 300 conversations each), --queues (the worker's queues, default sms.inbound; `all`
+ * --orgs (20; 300 conversations each), --workers (1), --queues (the worker's queues, default sms.inbound; `all`
  * for every queue), --drain (seconds without progress before the rest counts as
  * lost, 5), --reference-seconds (3).
  */
@@ -39,6 +39,7 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
   const drainS = positive(options.drain, 5);
   const referenceSeconds = positive(options.referenceSeconds ?? options["reference-seconds"], 3);
   const queues = options.queues ?? "sms.inbound";
+  const workerCount = Math.round(positive(options.workers, 1));
 
   const cleanups: TCleanups = [];
   const cleanup = async () => {
@@ -76,16 +77,18 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
     status("starting api 1 (it creates the job queues)…");
     const api1 = spawnServer(cleanups, { name: "api 1", role: "api", port: ports[0] as number, env });
     await waitHealthy(api1);
-    status("starting api 2 and the worker…");
+    status(`starting api 2 and ${workerCount} worker(s)…`);
     const api2 = spawnServer(cleanups, { name: "api 2", role: "api", port: ports[1] as number, env });
-    const worker = spawnServer(cleanups, {
-      name: "worker",
-      role: "worker",
-      port: 0,
-      env: queues === "all" ? env : { ...env, WORKER_QUEUES: queues },
-    });
+    const workers = Array.from({ length: workerCount }, (_, i) =>
+      spawnServer(cleanups, {
+        name: `worker ${i + 1}`,
+        role: "worker",
+        port: 0,
+        env: queues === "all" ? env : { ...env, WORKER_QUEUES: queues },
+      }),
+    );
     await waitHealthy(api2);
-    if (worker.exited()) throw new Error(`the worker exited during start-up:\n${worker.tail()}`);
+    const workerGone = () => workers.find((w) => w.exited());
 
     const { createTokenService } = await import("../../platform/auth/tokens.js");
     const tokens = createTokenService(jwtSecret, 3600);
@@ -118,12 +121,13 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
     const probeExpected = expectedFor(sender.sent);
     const probeDeadline = Date.now() + 90_000;
     while (clients.counts().messageCreated < probeExpected && Date.now() < probeDeadline) {
-      if (worker.exited()) throw new Error(`the worker exited:\n${worker.tail()}`);
+      const gone = workerGone();
+      if (gone) throw new Error(`${gone.name} exited:\n${gone.tail()}`);
       await clients.nextCount();
     }
     if (clients.counts().messageCreated < probeExpected)
       throw new Error(
-        `probe: ${clients.counts().messageCreated} of ${probeExpected} deliveries within 90 s\nworker:\n${worker.tail()}`,
+        `probe: ${clients.counts().messageCreated} of ${probeExpected} deliveries within 90 s\n${workers.map((w) => `${w.name}:\n${w.tail()}`).join("\n")}`,
       );
 
     const bar = process.stderr.isTTY ? await progressBar(warmup + seconds) : null;
@@ -173,11 +177,14 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
     }
     const receipts = await clients.collect();
     const finalCounts = clients.counts();
-    const rss = { api: Math.max(peakRssMb(api1.pid), peakRssMb(api2.pid)), worker: peakRssMb(worker.pid) };
+    const rss = {
+      api: Math.max(peakRssMb(api1.pid), peakRssMb(api2.pid)),
+      worker: Math.max(...workers.map((w) => peakRssMb(w.pid))),
+    };
     const cpu = cpuPercent(cpuBefore, cpuAfter, {
       api_1: api1.pid,
       api_2: api2.pid,
-      worker: worker.pid,
+      ...Object.fromEntries(workers.map((w, i) => [`worker_${i + 1}`, w.pid])),
       socket_clients: clients.pid,
       bench_driver: process.pid,
     });
@@ -225,6 +232,7 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
       orgs: orgCount,
       sockets_per_org: round(socketCount / orgCount, 1),
       api_processes: 2,
+      worker_processes: workerCount,
       worker_queues: queues === "all" ? "all" : queues.split(","),
       p90_ms: percentile(latencies, 90),
       max_ms: percentile(latencies, 100),

@@ -2,6 +2,7 @@ import { ZTaskInput } from "@plaibook/shared";
 import { z } from "zod";
 import { procedureWith, router } from "../../platform/http/trpc.js";
 import { announceControl } from "../agent/human-control.js";
+import { recordAudit } from "../audit/record-audit.js";
 import { findTasks, getTask, insertTask, updateTaskRow } from "./queries.js";
 
 export const tasksRouter = router({
@@ -36,6 +37,14 @@ export const tasksRouter = router({
       });
       const task = await getTask(ctx.uc.tx, id);
       const { conversationId, leadId } = task;
+      await recordAudit(ctx.uc.tx, ctx.uc.meta, {
+        action: "task.create",
+        orgId: ctx.uc.actor.orgId,
+        actorUserId: ctx.uc.actor.userId,
+        targetType: conversationId ? "conversation" : "task",
+        targetId: conversationId ?? id,
+        details: { taskId: id },
+      });
       // Others watching the conversation see the follow-up appear ("Dana added a task").
       if (conversationId && leadId) {
         const event = {

@@ -8,6 +8,8 @@ import { campaignDetailRoute } from "./campaign-detail";
 import { campaignEditRoute } from "./campaign-edit";
 import { campaignNewRoute } from "./campaign-new";
 import { campaignsRoute } from "./campaigns";
+import { cockpitRoute } from "./cockpit";
+import { escalationsRoute } from "./escalations";
 import { homeRoute } from "./home";
 import { leadDetailRoute } from "./lead-detail";
 import { leadsRoute } from "./leads";
@@ -33,6 +35,8 @@ export const routeTree = rootRoute.addChildren([
   acceptInviteRoute,
   appLayoutRoute.addChildren([
     homeRoute,
+    cockpitRoute,
+    escalationsRoute,
     settingsTeamRoute,
     playbooksRoute,
     playbookEditRoute,

@@ -15,7 +15,16 @@ import { useTeamMembers } from "../team/use-team";
 import { leadName } from "./lead-format";
 
 /** The Tasks card: the lead's tasks (done ones included), and adding one for roles that may. */
-export function LeadTasks({ lead, canEdit }: { lead: TLead; canEdit: boolean }) {
+export function LeadTasks({
+  lead,
+  canEdit,
+  conversationId,
+}: {
+  lead: TLead;
+  canEdit: boolean;
+  /** New tasks follow up this conversation (the Cockpit), and teammates watching it hear of them. */
+  conversationId?: string;
+}) {
   const { user } = useSession();
   const tasks = useTasks({ leadId: lead.id, includeDone: true });
   const members = useTeamMembers();
@@ -74,7 +83,7 @@ export function LeadTasks({ lead, canEdit }: { lead: TLead; canEdit: boolean }) 
           lead={{ id: lead.id, name: leadName(lead) }}
           assignees={members.data ?? []}
           defaultAssigneeId={user.id}
-          onCreate={(input) => createTask.mutateAsync(input)}
+          onCreate={(input) => createTask.mutateAsync(conversationId ? { ...input, conversationId } : input)}
           onCreated={() => toast.success("Task created")}
         />
       ) : null}

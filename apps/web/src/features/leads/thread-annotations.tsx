@@ -1,7 +1,7 @@
 import type { TMessage, TTurnAnalysis } from "@plaibook/shared";
 import { clsx } from "clsx";
 import { Check, Pencil, X } from "lucide-react";
-import type { KeyboardEvent } from "react";
+import type { KeyboardEvent, Ref } from "react";
 import { useState } from "react";
 import { Button } from "../../components/button";
 import { TextAreaField } from "../playbooks/fields";
@@ -139,10 +139,15 @@ export function ConversationComposer({
   leadName,
   control,
   conversationId,
+  label,
+  textareaRef,
 }: {
   leadName: string;
   control: TConversationControl;
   conversationId: string;
+  /** The textarea's label; "Text <lead>" unless given. */
+  label?: string;
+  textareaRef?: Ref<HTMLTextAreaElement>;
 }) {
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -164,7 +169,8 @@ export function ConversationComposer({
       }}
     >
       <TextAreaField
-        label={`Text ${leadName}`}
+        label={label ?? `Text ${leadName}`}
+        textareaRef={textareaRef}
         rows={2}
         maxLength={MESSAGE_MAX}
         value={body}

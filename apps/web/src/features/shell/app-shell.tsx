@@ -14,6 +14,8 @@ import {
   Menu,
   MessageSquareText,
   Plug,
+  Radar,
+  Siren,
   Smartphone,
   Users,
   X,
@@ -29,6 +31,8 @@ import { ROLE_LABELS } from "../../lib/format";
 type TNavItem = {
   to:
     | "/"
+    | "/cockpit"
+    | "/escalations"
     | "/campaigns"
     | "/playbooks"
     | "/leads"
@@ -47,6 +51,8 @@ type TNavItem = {
 
 const MAIN_NAV: TNavItem[] = [
   { to: "/", label: "Home", icon: <Home className="size-4" />, exact: true },
+  { to: "/cockpit", label: "Cockpit", icon: <Radar className="size-4" /> },
+  { to: "/escalations", label: "Escalations", icon: <Siren className="size-4" /> },
   { to: "/campaigns", label: "Campaigns", icon: <Megaphone className="size-4" /> },
   { to: "/playbooks", label: "Playbooks", icon: <BookOpen className="size-4" /> },
   { to: "/leads", label: "Leads", icon: <Contact className="size-4" /> },
@@ -62,7 +68,18 @@ const SETTINGS_NAV: TNavItem[] = [
   { to: "/settings/integrations", label: "Integrations", icon: <Plug className="size-4" /> },
 ];
 
-function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: (() => void) | undefined }) {
+/** Counters shown beside nav items (e.g. unacknowledged escalations); zero shows nothing. */
+export type TNavBadges = Partial<Record<TNavItem["to"], number>>;
+
+function NavLink({
+  item,
+  onNavigate,
+  badge = 0,
+}: {
+  item: TNavItem;
+  onNavigate?: (() => void) | undefined;
+  badge?: number | undefined;
+}) {
   return (
     <Link
       to={item.to}
@@ -77,17 +94,29 @@ function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: (() => voi
     >
       <span aria-hidden="true">{item.icon}</span>
       {item.label}
+      {badge > 0 ? (
+        <span className="ml-auto rounded-full bg-rose-500 px-1.5 py-px text-xs font-semibold text-white tabular-nums">
+          {badge > 99 ? "99+" : badge}
+          <span className="sr-only"> unread</span>
+        </span>
+      ) : null}
     </Link>
   );
 }
 
-function Navigation({ onNavigate }: { onNavigate?: () => void }) {
+function Navigation({
+  onNavigate,
+  badges = {},
+}: {
+  onNavigate?: () => void;
+  badges?: TNavBadges | undefined;
+}) {
   return (
     <nav aria-label="Main" className="space-y-6">
       <ul className="space-y-1">
         {MAIN_NAV.map((item) => (
           <li key={item.to}>
-            <NavLink item={item} onNavigate={onNavigate} />
+            <NavLink item={item} onNavigate={onNavigate} badge={badges[item.to]} />
           </li>
         ))}
       </ul>
@@ -139,6 +168,9 @@ export type TAppShellProps = {
   onSignOut: () => void;
   signingOut?: boolean;
   children?: ReactNode;
+  navBadges?: TNavBadges;
+  /** Use the full width (the Cockpit) instead of the reading width. */
+  wide?: boolean;
 };
 
 /** Sidebar on wide screens; a top bar with a menu on phones. */
@@ -168,7 +200,7 @@ export function AppShell(props: TAppShellProps) {
           <Wordmark inverted />
         </div>
         <div className="flex-1 overflow-y-auto">
-          <Navigation />
+          <Navigation badges={props.navBadges} />
         </div>
         <Account {...props} />
       </aside>
@@ -196,13 +228,19 @@ export function AppShell(props: TAppShellProps) {
         </div>
         {menuOpen ? (
           <div id="mobile-menu" className="space-y-4 border-t border-slate-800 px-3 pt-4 pb-4">
-            <Navigation onNavigate={() => setMenuOpen(false)} />
+            <Navigation onNavigate={() => setMenuOpen(false)} badges={props.navBadges} />
             <Account {...props} />
           </div>
         ) : null}
       </header>
 
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-6 lg:py-8">
+      <main
+        id="main"
+        className={clsx(
+          "mx-auto w-full px-4 py-6 sm:px-6 lg:px-6",
+          props.wide ? "max-w-[110rem] lg:py-8" : "max-w-6xl lg:py-8",
+        )}
+      >
         {props.children}
       </main>
     </div>

@@ -169,14 +169,22 @@ describe("the Cockpit board", () => {
     // The server's SQL order is the order the client keeps when it patches rows in live.
     for (const sort of BOARD_SORTS) {
       const sorted = await api.cockpit.board({ sort });
-      expect(sorted.rows.map((r) => r.id)).toEqual(
-        [...sorted.rows].sort(compareBoardRows(sort)).map((r) => r.id),
+      expect(sorted.rows.map((r) => `${sort} ${r.id}`)).toEqual(
+        [...sorted.rows].sort(compareBoardRows(sort)).map((r) => `${sort} ${r.id}`),
       );
     }
     // The rep sees the one assigned to them.
     const rep = await caller(app).auth.login({ email: "rep@demo.plaibook.test", password: DEMO_PASSWORD });
-    const repBoard = await caller(app, { accessToken: rep.accessToken }).cockpit.board({});
+    const repApi = caller(app, { accessToken: rep.accessToken });
+    const repBoard = await repApi.cockpit.board({});
     expect(repBoard.rows.map((r) => r.leadName)).toEqual(["Peter Olsen"]);
+    // Escalations follow the same visibility.
+    const escalations = await api.escalations.list({});
+    expect(escalations.map((e) => e.leadName)).toEqual(["Aisha Khan"]);
+    expect(await repApi.escalations.list({})).toEqual([]);
+    expect(
+      await trpcCode(repApi.escalations.acknowledge({ escalationId: escalations[0]?.id as string })),
+    ).toBe("NOT_FOUND");
   });
 
   it("rejects an assignment to someone who is not an active teammate", async () => {

@@ -39,7 +39,7 @@ export type TClients = {
   connect: (targets: TClientTarget[]) => Promise<{ connected: number; failed: number; error: string | null }>;
   /** The latest counts (the child reports every 20 ms). */
   counts: () => TCounts;
-  /** Resolves at the next count report. */
+  /** Resolves at the next count report (or after a second without one). */
   nextCount: () => Promise<TCounts>;
   collect: () => Promise<TReceipts & { sample: unknown }>;
   close: () => Promise<void>;
@@ -98,7 +98,15 @@ export function startClients(cleanups: TCleanups): TClients {
       return result;
     },
     counts: () => latest,
-    nextCount: () => new Promise((resolve) => waiters.push(resolve)),
+    // At most a second: a child that stopped reporting must not hang the caller's loop.
+    nextCount: () =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(latest), 1000);
+        waiters.push((counts) => {
+          clearTimeout(timer);
+          resolve(counts);
+        });
+      }),
     collect: async () => {
       const answer = once("receipts");
       send({ cmd: "collect" });

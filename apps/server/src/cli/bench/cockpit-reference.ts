@@ -70,7 +70,7 @@ async function emitFor(
   clients: ReturnType<typeof startClients>,
   ms: number,
 ): Promise<{ delivered: number; ms: number }> {
-  const window = 4000;
+  const window = 8000;
   const base = (await clients.nextCount()).messageCreated;
   const started = performance.now();
   let expected = 0;

@@ -66,3 +66,47 @@ export async function measureStages(
     }),
   );
 }
+
+/**
+ * Samples Postgres every 100 ms while the load runs: the round trip of `select 1` (how long any
+ * statement waits to be served) and what the other sessions of this database are doing — on CPU
+ * (`active`, no wait event), or waiting and on what (a lock, WAL fsync, the NOTIFY queue, a client).
+ */
+export function sampleDatabase(owner: pg.Pool) {
+  const pings: number[] = [];
+  const waits = new Map<string, number>();
+  let samples = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const started = performance.now();
+      const { rows } = await owner.query<{ what: string; n: number }>(
+        `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running')
+                     else state end as what, count(*)::int as n
+           from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
+          group by 1`,
+      );
+      pings.push(performance.now() - started);
+      samples += 1;
+      for (const row of rows) waits.set(row.what, (waits.get(row.what) ?? 0) + row.n);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop.catch(() => undefined);
+      const sorted = pings.sort((a, b) => a - b);
+      // Sessions in each state, on average over the samples (idle ones left out).
+      const sessions = Object.fromEntries(
+        [...waits.entries()]
+          .filter(([what]) => what !== "idle")
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 8)
+          .map(([what, n]) => [what, round(n / Math.max(1, samples), 2)]),
+      );
+      return { ping_p50_ms: percentile(sorted, 50), ping_p99_ms: percentile(sorted, 99), sessions };
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { createSender, produceSteadily, type TSent, wallNow } from "./cockpit-lo
 import { cpuPercent, cpuSnapshot, peakRssMb, spawnServer, waitHealthy } from "./cockpit-processes.js";
 import { measureEmitReference } from "./cockpit-reference.js";
 import { createCockpitOrgs, startCockpitDatabase } from "./cockpit-setup.js";
-import { measureStages } from "./cockpit-stages.js";
+import { measureStages, sampleDatabase } from "./cockpit-stages.js";
 import { freePortFor } from "./free-port.js";
 import { status, type TCleanups } from "./inbound-setup.js";
 import { ACCOUNT_SID } from "./inbound-webhook.js";
@@ -137,6 +137,7 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
     let countsBefore = clients.counts();
     let countsAfter = countsBefore;
     let lastTick = 0;
+    let dbSampler: ReturnType<typeof sampleDatabase> | null = null;
     await produceSteadily(sender, {
       rate,
       ms: (warmup + seconds) * 1000,
@@ -147,6 +148,7 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
           windowStart = wallNow();
           cpuBefore = cpuSnapshot();
           countsBefore = clients.counts();
+          dbSampler = sampleDatabase(db.owner);
         }
         if (bar && elapsed - lastTick >= 250) {
           lastTick = elapsed;
@@ -161,6 +163,7 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
     windowEnd = wallNow();
     const cpuAfter = cpuSnapshot();
     countsAfter = clients.counts();
+    const database = await (dbSampler as ReturnType<typeof sampleDatabase> | null)?.stop();
     bar?.stop();
 
     status("draining…");
@@ -252,6 +255,7 @@ export async function benchCockpit(options: Record<string, string>): Promise<boo
       disconnects: finalCounts.disconnects,
       worker_rss_mb: rss.worker,
       cpu_pct: cpu,
+      db: database ?? null,
       target_met: throughput >= 1000 && p99 < 100 && check.lost === 0,
     });
     return ok;

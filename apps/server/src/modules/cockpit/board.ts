@@ -53,14 +53,18 @@ const SELECT = `select ${CONVERSATION_COLUMNS}, b.board_status, c.assigned_to, a
     left join users au on au.id = c.assigned_to
     cross join lateral (select ${BOARD_STATUS_SQL} as board_status) b`;
 
+/** To the millisecond, as the client sees times (ISO strings); ties then fall to the id on both sides. */
+const ms = (expression: string) => `date_trunc('milliseconds', ${expression})`;
+const RECENT = `${ms("c.last_message_at")} desc nulls last, c.id`;
+
 const ORDER_BY: Record<TBoardSort, string> = {
-  recent: "c.last_message_at desc nulls last, c.id",
+  recent: RECENT,
   waiting: `array_position(array['escalated','needs_approval','human','ai'], b.board_status),
-            coalesce(c.escalated_at, ${WAITING_SQL}) nulls last, c.last_message_at desc nulls last, c.id`,
-  sentiment: `${SENTIMENT_SQL} nulls last, c.last_message_at desc nulls last, c.id`,
-  adherence: `(case when c.agent_turns_analyzed > 0 then c.adherence_sum::float8 / c.agent_turns_analyzed end) nulls last,
-              c.last_message_at desc nulls last, c.id`,
-  cost: "c.cost_micros desc, c.last_message_at desc nulls last, c.id",
+            ${ms(`coalesce(c.escalated_at, ${WAITING_SQL})`)} nulls last, ${RECENT}`,
+  sentiment: `${SENTIMENT_SQL} nulls last, ${RECENT}`,
+  // Rounded as toConversation rounds it.
+  adherence: `round(c.adherence_sum::numeric / nullif(c.agent_turns_analyzed, 0), 1) nulls last, ${RECENT}`,
+  cost: `c.cost_micros desc, ${RECENT}`,
 };
 
 /**

@@ -1,10 +1,13 @@
 import type { TEscalation } from "@plaibook/shared";
+import type { TActor } from "../../platform/auth/actor.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
+import { assertConversationVisible, visibleConversationsSql } from "../cockpit/scope.js";
 
 /** Open escalations, longest waiting first (or, with `includeResolved`, the latest 200 of any state). */
 export async function findEscalations(
   tx: TTx,
+  actor: TActor,
   options: { includeResolved: boolean },
 ): Promise<TEscalation[]> {
   const { rows } = await tx.client.query<{
@@ -21,19 +24,19 @@ export async function findEscalations(
     resolved_at: Date | null;
     last_message_preview: string | null;
   }>(
-    `select e.id, e.conversation_id, v.lead_id,
-            coalesce(nullif(trim(l.first_name || ' ' || l.last_name), ''), v.lead_phone) as lead_name,
-            c.name as campaign_name, e.source, e.reason, e.raised_at, e.acknowledged_at, u.name as acknowledged_by_name,
-            e.resolved_at, v.last_message_preview
+    `select e.id, e.conversation_id, c.lead_id,
+            coalesce(nullif(trim(l.first_name || ' ' || l.last_name), ''), c.lead_phone) as lead_name,
+            cp.name as campaign_name, e.source, e.reason, e.raised_at, e.acknowledged_at, u.name as acknowledged_by_name,
+            e.resolved_at, c.last_message_preview
        from escalations e
-       join conversations v on v.id = e.conversation_id
-       join leads l on l.id = v.lead_id
-       left join campaigns c on c.id = v.campaign_id
+       join conversations c on c.id = e.conversation_id
+       join leads l on l.id = c.lead_id
+       left join campaigns cp on cp.id = c.campaign_id
        left join users u on u.id = e.acknowledged_by
-      where $1 or e.resolved_at is null
+      where ($1 or e.resolved_at is null) and ${visibleConversationsSql(actor, 2)}
       order by case when $1 then null else e.raised_at end asc, e.raised_at desc
       limit 200`,
-    [options.includeResolved],
+    [options.includeResolved, actor.userId],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -51,7 +54,14 @@ export async function findEscalations(
   }));
 }
 
-export async function acknowledgeEscalation(tx: TTx, escalationId: string, userId: string): Promise<string> {
+export async function acknowledgeEscalation(tx: TTx, actor: TActor, escalationId: string): Promise<string> {
+  const { rows: found } = await tx.client.query<{ conversation_id: string }>(
+    "select conversation_id from escalations where id = $1",
+    [escalationId],
+  );
+  if (!found[0]) throw new AppError("NOT_FOUND", "Escalation not found");
+  await assertConversationVisible(tx, actor, found[0].conversation_id);
+  const userId = actor.userId;
   const { rows } = await tx.client.query<{ conversation_id: string }>(
     `update escalations set acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, $2)
       where id = $1 returning conversation_id`,

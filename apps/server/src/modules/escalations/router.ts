@@ -7,11 +7,11 @@ import { acknowledgeEscalation, findEscalations } from "./queries.js";
 export const escalationsRouter = router({
   list: procedureWith("escalations.view")
     .input(z.object({ includeResolved: z.boolean().default(false) }).default({ includeResolved: false }))
-    .query(({ ctx, input }) => findEscalations(ctx.uc.tx, input)),
+    .query(({ ctx, input }) => findEscalations(ctx.uc.tx, ctx.uc.actor, input)),
   acknowledge: procedureWith("escalations.manage")
     .input(z.object({ escalationId: z.uuid() }))
     .mutation(async ({ ctx, input }) => {
-      const conversationId = await acknowledgeEscalation(ctx.uc.tx, input.escalationId, ctx.uc.actor.userId);
+      const conversationId = await acknowledgeEscalation(ctx.uc.tx, ctx.uc.actor, input.escalationId);
       await recordAudit(ctx.uc.tx, ctx.uc.meta, {
         action: "escalation.acknowledged",
         orgId: ctx.uc.actor.orgId,

@@ -42,7 +42,10 @@ describe.skipIf(!chromiumPath)("the Cockpit, live in two browsers", () => {
   });
 
   it("shows the AI's reply and verdict live, and a takeover to another manager", async () => {
-    const dana = await caller(app).auth.login({ email: "manager@demo.plaibook.test", password: DEMO_PASSWORD });
+    const dana = await caller(app).auth.login({
+      email: "manager@demo.plaibook.test",
+      password: DEMO_PASSWORD,
+    });
     const api = caller(app, { accessToken: dana.accessToken });
     let graceId = "";
     await waitUntil(
@@ -60,7 +63,8 @@ describe.skipIf(!chromiumPath)("the Cockpit, live in two browsers", () => {
     const other = await signIn(browser, app.baseUrl, "admin@demo.plaibook.test");
     await openInCockpit(other, "Grace Bell");
     // Nothing below may reload either page: this mark would be gone.
-    for (const page of [manager, other]) await page.evaluate(() => Object.assign(window, { stayedLive: true }));
+    for (const page of [manager, other])
+      await page.evaluate(() => Object.assign(window, { stayedLive: true }));
 
     // The lead texts through the Sandbox: the agent's answer and the Overseer's verdict appear live.
     await api.sandbox.reply({ conversationId: graceId, body: "how much is it?" });
@@ -76,15 +80,31 @@ describe.skipIf(!chromiumPath)("the Cockpit, live in two browsers", () => {
     // Take over, text as a person, hand back: the other manager sees each step as it happens.
     await manager.getByRole("button", { name: "Take over" }).click();
     await other.getByText("Dana Manager took over").first().waitFor({ timeout: 10_000 });
-    await manager.getByLabel("Message").fill("Hi Grace, Dana here. It's $129 a visit; want me to book you in?");
+    await manager
+      .getByLabel("Message")
+      .fill("Hi Grace, Dana here. It's $129 a visit; want me to book you in?");
     await manager.getByRole("button", { name: "Send" }).click();
     await other.getByText("Hi Grace, Dana here.", { exact: false }).first().waitFor({ timeout: 10_000 });
     await manager.getByRole("button", { name: "Hand back to AI" }).click();
     await other.getByText("Dana Manager handed back to the AI").first().waitFor({ timeout: 10_000 });
     await other.getByRole("button", { name: "Take over" }).waitFor();
 
+    // An angry lead elsewhere: an alert with the lead's name, the unread count goes up, one click opens it.
+    await manager.getByRole("link", { name: "Escalations 1 unread" }).waitFor();
+    const james = (await api.cockpit.board({})).rows.find((r) => r.leadName === "James Carter");
+    await api.sandbox.reply({
+      conversationId: james?.id as string,
+      body: "This is harassment. Text me again and I'm calling my lawyer.",
+    });
+    await manager.getByText("Escalation: James Carter").waitFor({ timeout: 15_000 });
+    await manager.getByRole("link", { name: "Escalations 2 unread" }).waitFor();
+    await manager.getByRole("button", { name: "Open in Cockpit" }).click();
+    await manager.getByRole("region", { name: "Conversation with James Carter" }).waitFor();
+
     for (const page of [manager, other])
-      expect(await page.evaluate(() => (window as unknown as { stayedLive?: boolean }).stayedLive)).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { stayedLive?: boolean }).stayedLive)).toBe(
+        true,
+      );
     const audit = await ownerQuery<{ action: string }>(
       app,
       "select action from audit_log where target_id = $1 and action like 'conversation.%' order by created_at",

@@ -92,6 +92,13 @@ describe("the agent with the team's CRM (local FieldRoutes) and Slack", () => {
       secrets: { authenticationKey: KEY, authenticationToken: TOKEN },
     });
     const conversationId = await start(api, campaign.id);
+    // The Cockpit shows the same customer beside the conversation.
+    const context = await api.conversations.crmContext({ conversationId });
+    expect(context).toMatchObject({ crm: "fieldroutes", error: null, customer: { externalId: "7001" } });
+    expect(context.customer?.serviceHistory[0]).toMatchObject({
+      date: "2026-08-14",
+      service: "Quarterly pest control",
+    });
 
     const welcome = await nextAiReply(api, conversationId, "we're already customers of yours");
     expect(welcome).toContain("Quarterly pest control");

@@ -166,6 +166,11 @@ describe("the Cockpit board", () => {
     const thread = await api.conversations.get({ conversationId: maria.id });
     expect(thread.messages.map((m) => m.author)).toEqual(["system", "lead", "ai"]);
     expect(thread.messages[2]?.body).toContain("$129");
+    expect(await api.conversations.crmContext({ conversationId: maria.id })).toEqual({
+      crm: null,
+      customer: null,
+      error: null,
+    });
     // The server's SQL order is the order the client keeps when it patches rows in live.
     for (const sort of BOARD_SORTS) {
       const sorted = await api.cockpit.board({ sort });

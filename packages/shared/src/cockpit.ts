@@ -150,3 +150,20 @@ export const ZControlEvent = z.object({
   message: ZMessage.optional(),
 });
 export type TControlEvent = z.infer<typeof ZControlEvent>;
+
+/** What the team's CRM knows about a conversation's lead, for the person watching. */
+export type TCrmContext = {
+  /** The connected CRM, or null when none is connected. */
+  crm: "fieldroutes" | null;
+  customer: {
+    externalId: string;
+    name: string;
+    email: string | null;
+    address: string | null;
+    active: boolean;
+    balanceCents: number | null;
+    serviceHistory: { date: string; service: string; status: string; notes: string | null }[];
+  } | null;
+  /** Why the CRM could not be asked (it stays optional: the rest of the view works without it). */
+  error: string | null;
+};

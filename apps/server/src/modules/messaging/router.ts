@@ -13,6 +13,7 @@ import {
   type THumanControlEvent,
   takeOver,
 } from "../agent/human-control.js";
+import { crmContext } from "../cockpit/crm-context.js";
 import { assertConversationVisible, assertMessageVisible } from "../cockpit/scope.js";
 import { findAnalyses } from "../overseer/queries.js";
 import { replayConversation } from "../overseer/replay.js";
@@ -54,6 +55,10 @@ export const conversationsRouter = router({
     messages: await findConversationMessages(ctx.uc.tx, input.conversationId),
     analyses: await findAnalyses(ctx.uc.tx, input.conversationId),
   })),
+  /** The lead as the team's CRM knows them (none connected: `crm: null`). */
+  crmContext: onConversation("conversations.view").query(({ ctx, input }) =>
+    crmContext(ctx.uc.tx, ctx.services.app, input.conversationId),
+  ),
   /** The conversation at turn N, rebuilt from the Overseer's append-only log. */
   replay: onConversation("conversations.view")
     .input(z.object({ turn: z.number().int().min(0).optional() }))

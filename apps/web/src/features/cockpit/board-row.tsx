@@ -29,13 +29,15 @@ function controller(row: TBoardRow, myUserId: string): string {
 /** What a screen reader hears for a row: the lead first, then what matters about it. */
 export function rowLabel(row: TBoardRow, myUserId: string, replying: boolean): string {
   const parts = [row.leadName, BOARD_STATUS_LABELS[row.boardStatus]];
-  if (row.control === "human") parts.push(`answered by ${controller(row, myUserId)}`);
+  if (row.control === "human")
+    parts.push(row.controlledBy ? `answered by ${controller(row, myUserId)}` : "needs a person");
   if (row.pendingDrafts > 0)
     parts.push(`${row.pendingDrafts} ${row.pendingDrafts === 1 ? "draft" : "drafts"}`);
   if (replying) parts.push("AI is replying");
   if (row.status === "closed" || row.status === "opted_out")
     parts.push(row.status === "closed" ? "closed" : "opted out");
-  if (row.lastMessageAt) parts.push(`last message ${formatRelative(row.lastMessageAt)}`);
+  // Not "message": a label search for the composer ("Message") must not match every row.
+  if (row.lastMessageAt) parts.push(`active ${formatRelative(row.lastMessageAt)}`);
   return parts.join(", ");
 }
 

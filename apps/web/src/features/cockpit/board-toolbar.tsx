@@ -31,7 +31,7 @@ export function StatusTabs({
   return (
     <fieldset>
       <legend className="sr-only">Filter by status</legend>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+      <div className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:mx-0 sm:grid sm:grid-cols-5 sm:overflow-visible sm:px-0 sm:pb-0">
         {items.map((item) => {
           const pressed = (status ?? "all") === item.value;
           const count = counts?.[item.value];
@@ -42,10 +42,9 @@ export function StatusTabs({
               aria-pressed={pressed}
               onClick={() => onChange(item.value === "all" ? undefined : item.value)}
               className={clsx(
-                "flex flex-col items-start rounded-lg px-3 py-2 text-left ring-1 transition-colors",
+                "flex min-w-[6.5rem] shrink-0 flex-col items-start rounded-lg px-3 py-2 text-left ring-1 transition-colors sm:min-w-0",
                 focusRing,
                 pressed ? "bg-indigo-50 ring-indigo-300" : "bg-white ring-slate-200 hover:bg-slate-50",
-                item.value === "all" && "col-span-2 sm:col-span-1",
               )}
             >
               <span className="text-xs font-medium text-slate-500">{item.label}</span>
@@ -95,12 +94,12 @@ export function BoardFilters({
   onChange: (patch: Partial<TCockpitSearch>) => void;
 }) {
   return (
-    <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
+    <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap sm:gap-x-3">
       <SelectField
         label="Campaign"
         hideLabel
         controlSize="sm"
-        className="w-44"
+        className="sm:w-44"
         value={search.campaignId ?? ""}
         options={[
           { value: "", label: "All campaigns" },
@@ -112,7 +111,7 @@ export function BoardFilters({
         label="Stage"
         hideLabel
         controlSize="sm"
-        className="w-40"
+        className="sm:w-40"
         value={search.stage ?? ""}
         options={[
           { value: "", label: "All stages" },
@@ -124,7 +123,7 @@ export function BoardFilters({
         label="Sentiment"
         hideLabel
         controlSize="sm"
-        className="w-36"
+        className="sm:w-40"
         value={search.sentiment ?? ""}
         options={[
           { value: "", label: "Any sentiment" },
@@ -140,7 +139,7 @@ export function BoardFilters({
         label="Sort"
         hideLabel
         controlSize="sm"
-        className="w-40"
+        className="sm:w-40"
         value={search.sort ?? "recent"}
         options={BOARD_SORTS.map((s) => ({ value: s, label: BOARD_SORT_LABELS[s] }))}
         onChange={(e) =>

@@ -83,8 +83,11 @@ export function CockpitPage({ search, onSearchChange, campaignsLink, leadLink }:
   const rows = board.data?.rows;
   const selectedRow = rows?.find((row) => row.id === selectedId);
   const select = useCallback(
-    (conversationId: string | null) =>
-      onSearchChange({ conversationId: conversationId ?? undefined, view: undefined }),
+    (conversationId: string | null) => {
+      onSearchChange({ conversationId: conversationId ?? undefined, view: undefined });
+      // Stacked (narrow) layout: the conversation replaces the board, so start at its top.
+      if (globalThis.matchMedia?.("(max-width: 1023px)").matches) globalThis.scrollTo?.({ top: 0 });
+    },
     [onSearchChange],
   );
 
@@ -221,17 +224,20 @@ export function CockpitPage({ search, onSearchChange, campaignsLink, leadLink }:
         </div>
       </div>
 
-      <StatusTabs
-        counts={board.data?.counts}
-        status={search.status}
-        onChange={(status) => onSearchChange({ status })}
-      />
-      <BoardFilters
-        search={search}
-        campaigns={campaigns.data ?? []}
-        stages={stages}
-        onChange={onSearchChange}
-      />
+      {/* On a phone an open conversation takes the screen; the counters and filters come back with the board. */}
+      <div className={clsx("flex flex-col gap-4", selectedId && "hidden lg:flex")}>
+        <StatusTabs
+          counts={board.data?.counts}
+          status={search.status}
+          onChange={(status) => onSearchChange({ status })}
+        />
+        <BoardFilters
+          search={search}
+          campaigns={campaigns.data ?? []}
+          stages={stages}
+          onChange={onSearchChange}
+        />
+      </div>
 
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 lg:grid-cols-[minmax(18rem,24rem)_minmax(0,1fr)]">
         <div

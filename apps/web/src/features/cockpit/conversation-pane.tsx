@@ -334,7 +334,7 @@ export function ConversationPane({
                 <MessageThread
                   messages={messages}
                   perspective="business"
-                  label="Messages in this conversation"
+                  label="Thread"
                   showAuthors
                   renderAfter={(message) => {
                     const analysis = analysisOf.get(message.id);

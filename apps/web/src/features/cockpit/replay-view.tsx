@@ -163,7 +163,7 @@ export function ReplayView({ conversationId }: { conversationId: string }) {
       <MessageThread
         messages={data.messages}
         perspective="business"
-        label="Messages up to this turn"
+        label="Thread up to this turn"
         showAuthors
         renderAfter={(message) => {
           const analysis = notes.get(message.id);

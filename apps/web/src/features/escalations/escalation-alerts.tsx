@@ -26,10 +26,14 @@ export function EscalationAlerts({ onOpen }: { onOpen: (conversationId: string) 
     (event: TEscalationRaised) => {
       if (useEscalationSound.getState().enabled) playBeep();
       const show = (leadName: string | null) =>
-        toast.alert(leadName ? `Escalation: ${leadName}` : "New escalation", event.reason, {
-          durationMs: TOAST_MS,
-          action: { label: "Open in Cockpit", onClick: () => onOpen(event.conversationId) },
-        });
+        toast.alert(
+          leadName ? `Escalation: ${leadName}` : "New escalation",
+          event.reason.charAt(0).toUpperCase() + event.reason.slice(1),
+          {
+            durationMs: TOAST_MS,
+            action: { label: "Open in Cockpit", onClick: () => onOpen(event.conversationId) },
+          },
+        );
       // The event carries no lead: the refreshed queue has it (and the nav badge needs it anyway).
       queryClient
         .fetchQuery({ ...trpc.escalations.list.queryOptions({ includeResolved: false }), staleTime: 0 })

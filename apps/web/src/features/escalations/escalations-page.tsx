@@ -47,7 +47,9 @@ function EscalationItem({
             <Badge tone="danger">New</Badge>
           )}
         </p>
-        <p className="text-sm break-words text-slate-800">{escalation.reason}</p>
+        <p className="text-sm break-words text-slate-800">
+          {escalation.reason.charAt(0).toUpperCase() + escalation.reason.slice(1)}
+        </p>
         {escalation.lastMessagePreview ? (
           <p className="truncate text-sm text-slate-500">
             <span className="text-slate-400">Last message: </span>

@@ -84,6 +84,8 @@ function NavLink({
     <Link
       to={item.to}
       onClick={onNavigate}
+      // "Escalations 2 unread": the count is part of the link's name.
+      aria-label={badge > 0 ? `${item.label} ${badge} unread` : undefined}
       activeOptions={{ exact: item.exact ?? false }}
       className={clsx(
         "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
@@ -95,9 +97,11 @@ function NavLink({
       <span aria-hidden="true">{item.icon}</span>
       {item.label}
       {badge > 0 ? (
-        <span className="ml-auto rounded-full bg-rose-500 px-1.5 py-px text-xs font-semibold text-white tabular-nums">
+        <span
+          aria-hidden="true"
+          className="ml-auto rounded-full bg-rose-500 px-1.5 py-px text-xs font-semibold text-white tabular-nums"
+        >
           {badge > 99 ? "99+" : badge}
-          <span className="sr-only"> unread</span>
         </span>
       ) : null}
     </Link>

@@ -56,8 +56,6 @@ export type TBoardFilter = z.input<typeof ZBoardFilter>;
 
 export const ZBoardRow = ZConversation.extend({
   boardStatus: ZBoardStatus,
-  assignedTo: z.uuid().nullable(),
-  assignedToName: z.string().nullable(),
   /** The latest sentiment the Overseer gave (the last point of `sentimentTrend`). */
   sentiment: z.number().nullable(),
   /** When the lead's last message arrived and still has no answer, else null. */

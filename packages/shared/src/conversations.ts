@@ -62,6 +62,9 @@ export const ZConversation = z.object({
   escalatedAt: z.string().nullable(),
   escalationReason: z.string().nullable(),
   pendingDrafts: z.number().int(),
+  /** The teammate who owns the follow-up (a rep sees only what is assigned to them). */
+  assignedTo: z.uuid().nullable(),
+  assignedToName: z.string().nullable(),
 });
 export type TConversation = z.infer<typeof ZConversation>;
 

@@ -28,8 +28,6 @@ const CHANGES_OVERLAP_MS = 30_000;
 
 type TBoardRowSql = TConversationRow & {
   board_status: TBoardStatus;
-  assigned_to: string | null;
-  assigned_to_name: string | null;
   sentiment: number | null;
   waiting_since: Date | null;
   updated_at: Date;
@@ -47,10 +45,9 @@ const WAITING_SQL = `(select case when m.direction = 'inbound' then m.created_at
            where m.conversation_id = c.id and m.status not in ('draft', 'rejected')
            order by m.created_at desc, m.id desc limit 1)`;
 
-const SELECT = `select ${CONVERSATION_COLUMNS}, b.board_status, c.assigned_to, au.name as assigned_to_name,
+const SELECT = `select ${CONVERSATION_COLUMNS}, b.board_status,
          ${SENTIMENT_SQL} as sentiment, c.updated_at, ${WAITING_SQL} as waiting_since
     from ${CONVERSATION_FROM}
-    left join users au on au.id = c.assigned_to
     cross join lateral (select ${BOARD_STATUS_SQL} as board_status) b`;
 
 /** To the millisecond, as the client sees times (ISO strings); ties then fall to the id on both sides. */
@@ -98,8 +95,6 @@ function whereFor(
 const toBoardRow = (r: TBoardRowSql): TBoardRow => ({
   ...toConversation(r),
   boardStatus: r.board_status,
-  assignedTo: r.assigned_to,
-  assignedToName: r.assigned_to_name,
   sentiment: r.sentiment,
   waitingSince: r.waiting_since?.toISOString() ?? null,
   updatedAt: r.updated_at.toISOString(),

@@ -237,6 +237,8 @@ export type TConversationRow = {
   escalated_at: Date | null;
   escalation_reason: string | null;
   pending_drafts: number;
+  assigned_to: string | null;
+  assigned_to_name: string | null;
 };
 
 /** The columns `toConversation` reads, over `CONVERSATION_FROM` (c = conversations, cp = campaigns). */
@@ -244,7 +246,8 @@ export const CONVERSATION_COLUMNS = `c.id, c.campaign_id, cp.name as campaign_na
          trim(l.first_name || ' ' || l.last_name) as lead_name, c.lead_phone, c.our_number, c.status,
          c.last_message_at, c.last_message_preview, c.cost_micros, c.control, c.controlled_by,
          u.name as controlled_by_name, c.current_stage, c.sentiment_trend, c.adherence_sum, c.agent_turns_analyzed,
-         c.running_summary, c.escalated_at, c.escalation_reason,
+         c.running_summary, c.escalated_at, c.escalation_reason, c.assigned_to,
+         (select name from users au where au.id = c.assigned_to) as assigned_to_name,
          (select count(*)::int from messages d where d.conversation_id = c.id and d.status = 'draft') as pending_drafts`;
 export const CONVERSATION_FROM = `conversations c
     join leads l on l.id = c.lead_id
@@ -275,6 +278,8 @@ export const toConversation = (r: TConversationRow): TConversation => ({
   escalatedAt: r.escalated_at?.toISOString() ?? null,
   escalationReason: r.escalation_reason,
   pendingDrafts: r.pending_drafts,
+  assignedTo: r.assigned_to,
+  assignedToName: r.assigned_to_name,
 });
 
 export async function findConversations(

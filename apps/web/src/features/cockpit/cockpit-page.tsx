@@ -81,7 +81,6 @@ export function CockpitPage({ search, onSearchChange, campaignsLink, leadLink }:
   useLiveConversations();
 
   const rows = board.data?.rows;
-  const selectedRow = rows?.find((row) => row.id === selectedId);
   const select = useCallback(
     (conversationId: string | null) => {
       onSearchChange({ conversationId: conversationId ?? undefined, view: undefined });
@@ -268,8 +267,6 @@ export function CockpitPage({ search, onSearchChange, campaignsLink, leadLink }:
               view={search.view === "replay" ? "replay" : "live"}
               onViewChange={(view) => onSearchChange({ view: view === "replay" ? "replay" : undefined })}
               onBack={() => select(null)}
-              assignedTo={selectedRow?.assignedTo ?? null}
-              assignedToName={selectedRow?.assignedToName ?? null}
               leadLink={leadLink}
             />
           ) : (

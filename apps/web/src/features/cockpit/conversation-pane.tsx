@@ -29,6 +29,7 @@ import type { TConversationControl } from "../leads/use-conversation-control";
 import { useConversation, useLead } from "../leads/use-leads";
 import { useTeamMembers } from "../team/use-team";
 import { useActivityStore } from "./activity";
+import { CrmCard } from "./crm-card";
 import { ReplayView } from "./replay-view";
 import { useIsReplying } from "./replying-store";
 import { useCockpitActions } from "./use-cockpit-actions";
@@ -169,6 +170,7 @@ function LeadContext({ leadId, conversationId }: { leadId: string; conversationI
         <CardHeader title="Lead" />
         <LeadDetails lead={data} />
       </Card>
+      <CrmCard conversationId={conversationId} />
       <LeadAppointments leadId={data.id} timeZone={data.timeZone} />
       <LeadTasks lead={data} canEdit={can(user.role, "tasks.edit")} conversationId={conversationId} />
     </div>
@@ -185,8 +187,6 @@ export function ConversationPane({
   view,
   onViewChange,
   onBack,
-  assignedTo = null,
-  assignedToName = null,
   leadLink,
 }: {
   conversationId: string;
@@ -196,8 +196,6 @@ export function ConversationPane({
   onViewChange: (view: TPaneView) => void;
   /** Back to the board on narrow screens. */
   onBack: () => void;
-  assignedTo?: string | null;
-  assignedToName?: string | null;
   leadLink?: ((leadId: string, name: string) => ReactNode) | undefined;
 }) {
   const { user } = useSession();
@@ -274,8 +272,8 @@ export function ConversationPane({
         <div className="flex flex-wrap items-center gap-2">
           <Assignee
             conversationId={conversation.id}
-            assignedTo={assignedTo}
-            assignedToName={assignedToName}
+            assignedTo={conversation.assignedTo}
+            assignedToName={conversation.assignedToName}
           />
           {canControl && conversation.status !== "opted_out" ? (
             closed ? (

@@ -192,6 +192,8 @@ export function buildConversation(overrides: Partial<TConversation> = {}): TConv
     escalatedAt: null,
     escalationReason: null,
     pendingDrafts: 0,
+    assignedTo: null,
+    assignedToName: null,
     ...overrides,
   };
 }

@@ -92,3 +92,12 @@ describe("neighbourId", () => {
     expect(neighbourId([], null, 1)).toBeNull();
   });
 });
+
+describe("live update pacing", () => {
+  it("waits the debounce after a quiet spell, and a whole interval after a recent call", async () => {
+    const { nextFlushIn, CHANGES_DEBOUNCE_MS, CHANGES_MIN_INTERVAL_MS } = await import("./use-board");
+    expect(nextFlushIn(0, 10_000)).toBe(CHANGES_DEBOUNCE_MS);
+    expect(nextFlushIn(10_000, 10_100)).toBe(CHANGES_MIN_INTERVAL_MS - 100);
+    expect(nextFlushIn(10_000, 10_950)).toBe(CHANGES_DEBOUNCE_MS);
+  });
+});

@@ -11,7 +11,16 @@ import { useReplyingStore } from "./replying-store";
 
 /** Live events for a burst of conversations are gathered this long, then fetched in one call. */
 export const CHANGES_DEBOUNCE_MS = 150;
+/**
+ * And at most one call this often: on a busy board every manager's Cockpit would otherwise ask the
+ * server several times a second (each call also recounts the board).
+ */
+export const CHANGES_MIN_INTERVAL_MS = 1000;
 const WATCH_MAX = 500;
+
+/** Milliseconds until the next `changes` call may go, given when the last one went. */
+export const nextFlushIn = (lastFlushAt: number, now = Date.now()) =>
+  Math.max(CHANGES_DEBOUNCE_MS, lastFlushAt + CHANGES_MIN_INTERVAL_MS - now);
 
 type TFilter = TBoardFilter & { sort: TBoardSort };
 type TConversationEvent = { conversationId: string };
@@ -40,6 +49,7 @@ export function useLiveBoard(filter: TFilter) {
   filterRef.current = filter;
   const pending = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastFlushAt = useRef(0);
 
   const patch = useCallback(
     (forFilter: TFilter, update: (board: TBoard) => TBoard) =>
@@ -51,18 +61,19 @@ export function useLiveBoard(filter: TFilter) {
     timer.current = null;
     const ids = takeBatch(pending.current);
     if (ids.length === 0) return;
+    lastFlushAt.current = Date.now();
     const forFilter = filterRef.current;
     client.cockpit.changes.query({ filter: forFilter, ids }).then(
       (changes) => patch(forFilter, (old) => applyBoardChanges(old, changes, forFilter.sort)),
       () => void queryClient.invalidateQueries({ queryKey: trpc.cockpit.board.queryKey(forFilter) }),
     );
-    if (pending.current.size > 0) timer.current = setTimeout(flush, CHANGES_DEBOUNCE_MS);
+    if (pending.current.size > 0) timer.current = setTimeout(flush, nextFlushIn(lastFlushAt.current));
   }, [client, patch, queryClient, trpc]);
 
   const touch = useCallback(
     (conversationId: string) => {
       pending.current.add(conversationId);
-      timer.current ??= setTimeout(flush, CHANGES_DEBOUNCE_MS);
+      timer.current ??= setTimeout(flush, nextFlushIn(lastFlushAt.current));
     },
     [flush],
   );

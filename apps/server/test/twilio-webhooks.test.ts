@@ -141,6 +141,38 @@ describe("Twilio: the real SDK and webhooks against a local fake Twilio", () => 
       });
     });
 
+    it("processes a burst of texts in batches: each once, and a lead's texts in the order sent", async () => {
+      const { orgId } = await buildOrg(tw.app);
+      const number = await twilioNumber(orgId);
+      const leads = Array.from({ length: 12 }, (_, i) => `+1202555${String(3000 + i)}`);
+      // Three texts from each lead, posted lead by lead in order, all at once across leads.
+      await Promise.all(
+        leads.map(async (phone) => {
+          for (const n of [1, 2, 3]) {
+            const params = inboundParams(phone, number, `text ${n} from ${phone}`);
+            const res = await postInbound(params, {
+              "x-twilio-signature": await signatureFor(inboundUrl(), params),
+            });
+            expect(res.status).toBe(200);
+          }
+        }),
+      );
+      await inboxDrained();
+      const stored = await ownerQuery<{ from_number: string; body: string }>(
+        tw.app,
+        "select from_number, body from messages where org_id = $1 and direction = 'inbound' order by created_at, id",
+        [orgId],
+      );
+      expect(stored).toHaveLength(36);
+      for (const phone of leads)
+        expect(stored.filter((m) => m.from_number === phone).map((m) => m.body)).toEqual([
+          `text 1 from ${phone}`,
+          `text 2 from ${phone}`,
+          `text 3 from ${phone}`,
+        ]);
+      expect((await counts(orgId))?.inbox).toBe(36);
+    });
+
     it("answers 404 for a number that is not ours, storing nothing", async () => {
       const jobs = async () =>
         (

@@ -342,6 +342,28 @@ export async function getInbox(tx: TTx, inboxId: string) {
   return rows[0] ?? null;
 }
 
+/** Many inbox rows by id (a batch of deliveries), without locking: processing dedupes on the SID. */
+export async function getInboxEntries(tx: TTx, inboxIds: string[]) {
+  const { rows } = await tx.client.query<{
+    id: string;
+    provider: string;
+    kind: string;
+    payload: Record<string, string>;
+    processed_at: Date | null;
+    received_at: Date;
+  }>(
+    "select id, provider, kind, payload, processed_at, received_at from webhook_inbox where id = any($1::uuid[])",
+    [inboxIds],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function markInboxEntriesProcessed(tx: TTx, inboxIds: string[]): Promise<void> {
+  await tx.client.query("update webhook_inbox set processed_at = now() where id = any($1::uuid[])", [
+    inboxIds,
+  ]);
+}
+
 export async function markInboxProcessed(tx: TTx, inboxId: string): Promise<void> {
   await tx.client.query("update webhook_inbox set processed_at = now() where id = $1", [inboxId]);
 }

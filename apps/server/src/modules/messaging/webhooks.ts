@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { parseTwilioWebhook, verifyTwilioSignature } from "../../integrations/twilio/webhook.js";
+import { groupBy } from "../../platform/collections.js";
 import { createBatcher } from "../../platform/db/batcher.js";
 import { withOrg, withoutOrg } from "../../platform/db/with-org.js";
 import type { TServices } from "../../platform/services.js";
@@ -106,9 +107,3 @@ function createTtlCache<T>(ttlMs: number, maxEntries: number) {
 }
 
 type TInboxItem = { orgId: string; kind: string; externalId: string; payload: Record<string, string> };
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}

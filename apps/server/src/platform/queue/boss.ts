@@ -58,7 +58,7 @@ export async function startQueue(options: {
           includeMetadata: true,
           perJobResults: true,
           // Batch handlers spend much of a batch waiting on the database: two batches overlap that.
-          localConcurrency: job.handleBatch ? 2 : batchSize > 1 ? 1 : concurrency,
+          localConcurrency: job.handleBatch ? (job.inOrder ? 1 : 2) : batchSize > 1 ? 1 : concurrency,
           burstWhenBatchFull: true,
           pollingIntervalSeconds: 1,
           notifyPollingIntervalSeconds: 1,

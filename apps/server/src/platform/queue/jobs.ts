@@ -34,6 +34,11 @@ export type TJobDefinition<TPayload, TApp = unknown> = {
   cron?: string;
   /** Concurrent handlers per worker process. */
   concurrency?: number;
+  /**
+   * One batch at a time per worker process (batch handlers otherwise overlap two), so a job fetched
+   * later never overtakes an earlier one; the handler keeps the order within its batch.
+   */
+  inOrder?: boolean;
   /** Jobs fetched at once; above 1 a busy queue is drained without waiting for the poll interval. */
   batchSize?: number;
   retryLimit?: number;

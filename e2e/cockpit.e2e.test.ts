@@ -89,6 +89,21 @@ describe.skipIf(!chromiumPath)("the Cockpit, live in two browsers", () => {
     await other.getByText("Dana Manager handed back to the AI").first().waitFor({ timeout: 10_000 });
     await other.getByRole("button", { name: "Take over" }).waitFor();
 
+    // The other manager works from the keyboard: t takes over, h hands back, ? lists the keys, j moves on.
+    await other.getByRole("heading", { name: "Cockpit", level: 1 }).click();
+    await other.keyboard.press("t");
+    await manager.getByText("Adam Admin took over").first().waitFor({ timeout: 10_000 });
+    await other.getByRole("button", { name: "Hand back to AI" }).waitFor();
+    await other.keyboard.press("h");
+    await manager.getByText("Adam Admin handed back to the AI").first().waitFor({ timeout: 10_000 });
+    await other.keyboard.press("?");
+    const help = other.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await help.waitFor();
+    await other.keyboard.press("Escape");
+    await help.waitFor({ state: "hidden" });
+    await other.keyboard.press("j");
+    await other.getByRole("region", { name: "Conversation with Grace Bell" }).waitFor({ state: "detached" });
+
     // An angry lead elsewhere: an alert with the lead's name, the unread count goes up, one click opens it.
     await manager.getByRole("link", { name: "Escalations 1 unread" }).waitFor();
     const james = (await api.cockpit.board({})).rows.find((r) => r.leadName === "James Carter");
@@ -113,6 +128,8 @@ describe.skipIf(!chromiumPath)("the Cockpit, live in two browsers", () => {
     expect(audit.map((a) => a.action)).toEqual([
       "conversation.take_over",
       "conversation.send",
+      "conversation.hand_back",
+      "conversation.take_over",
       "conversation.hand_back",
     ]);
     await manager.context().close();

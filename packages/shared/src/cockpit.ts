@@ -149,19 +149,24 @@ export const ZControlEvent = z.object({
 });
 export type TControlEvent = z.infer<typeof ZControlEvent>;
 
+/** A customer as the team's CRM knows them, with what was done for them before. */
+export type TCrmCustomer = {
+  externalId: string;
+  name: string;
+  email: string | null;
+  address: string | null;
+  active: boolean;
+  /** Money owed, in cents; null when the CRM does not say. */
+  balanceCents: number | null;
+  /** Most recent first. */
+  serviceHistory: { date: string; service: string; status: string; notes: string | null }[];
+};
+
 /** What the team's CRM knows about a conversation's lead, for the person watching. */
 export type TCrmContext = {
   /** The connected CRM, or null when none is connected. */
   crm: "fieldroutes" | null;
-  customer: {
-    externalId: string;
-    name: string;
-    email: string | null;
-    address: string | null;
-    active: boolean;
-    balanceCents: number | null;
-    serviceHistory: { date: string; service: string; status: string; notes: string | null }[];
-  } | null;
+  customer: TCrmCustomer | null;
   /** Why the CRM could not be asked (it stays optional: the rest of the view works without it). */
   error: string | null;
 };

@@ -1,3 +1,4 @@
+import type { TCrmCustomer } from "@plaibook/shared";
 /**
  * Ports: what features need from vendors. Adapters live in one folder per vendor and translate
  * vendor errors into these typed errors; no adapter imports a feature module.
@@ -55,18 +56,8 @@ export type TSmsProviders = Partial<Record<TSmsProviderName, SmsProvider>>;
 /** A delivery status normalised from any provider. */
 export type TDeliveryStatus = "queued" | "sent" | "delivered" | "failed" | "undeliverable";
 
-/** A customer as the team's CRM knows them, with what was done for them before. */
-export type TCrmCustomer = {
-  externalId: string;
-  name: string;
-  email: string | null;
-  address: string | null;
-  active: boolean;
-  /** Money owed, in cents; null when the CRM does not say. */
-  balanceCents: number | null;
-  /** Most recent first. */
-  serviceHistory: { date: string; service: string; status: string; notes: string | null }[];
-};
+/** A customer as the team's CRM knows them (the Cockpit shows the same shape). */
+export type { TCrmCustomer };
 
 /** An open appointment slot in the CRM's schedule. */
 export type TCrmSlot = { id: string; start: Date; end: Date; routeId: string | null };

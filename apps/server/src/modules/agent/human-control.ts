@@ -50,6 +50,16 @@ async function lockConversation(tx: TTx, conversationId: string): Promise<TConve
 
 const by = (actor: TActor) => ({ userId: actor.userId, name: actor.name });
 
+/** A person dealt with it: the conversation's open escalation is resolved (and acknowledged, if not yet). */
+async function resolveEscalations(uc: TUseCase, conversationId: string): Promise<void> {
+  await uc.tx.client.query(
+    `update escalations set resolved_at = now(), acknowledged_at = coalesce(acknowledged_at, now()),
+            acknowledged_by = coalesce(acknowledged_by, $2)
+      where conversation_id = $1 and resolved_at is null`,
+    [conversationId, uc.actor.userId],
+  );
+}
+
 /** A person takes the conversation: the AI stops answering until it is handed back. */
 export async function takeOver(uc: TUseCase, conversationId: string): Promise<THumanControlEvent> {
   const c = await lockConversation(uc.tx, conversationId);
@@ -91,12 +101,7 @@ export async function handBack(
       where id = $1`,
     [conversationId],
   );
-  await uc.tx.client.query(
-    `update escalations set resolved_at = now(), acknowledged_at = coalesce(acknowledged_at, now()),
-            acknowledged_by = coalesce(acknowledged_by, $2)
-      where conversation_id = $1 and resolved_at is null`,
-    [conversationId, uc.actor.userId],
-  );
+  await resolveEscalations(uc, conversationId);
   const { rows } = await uc.tx.client.query<{ id: string; direction: string; answered: boolean }>(
     `select m.id, m.direction, exists (select 1 from messages r where r.reply_to_message_id = m.id) as answered
        from messages m where m.conversation_id = $1 and m.status not in ('draft', 'rejected')
@@ -222,12 +227,7 @@ export async function closeConversation(uc: TUseCase, conversationId: string): P
       where id = $1`,
     [conversationId],
   );
-  await uc.tx.client.query(
-    `update escalations set resolved_at = now(), acknowledged_at = coalesce(acknowledged_at, now()),
-            acknowledged_by = coalesce(acknowledged_by, $2)
-      where conversation_id = $1 and resolved_at is null`,
-    [conversationId, uc.actor.userId],
-  );
+  await resolveEscalations(uc, conversationId);
   // Drafts of a closed conversation would never be sent.
   await uc.tx.client.query(
     "update messages set status = 'rejected', author_user_id = $2 where conversation_id = $1 and status = 'draft'",

@@ -1,8 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { toast } from "../../components/toast";
-import { getErrorMessage } from "../../lib/errors";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../lib/trpc";
+import { useConversationMutationOptions } from "../leads/use-conversation-control";
 
 /**
  * Close, reopen and assign one conversation. Each refreshes the thread once it lands; the board row
@@ -10,19 +8,7 @@ import { useTRPC } from "../../lib/trpc";
  */
 export function useCockpitActions(conversationId: string) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refresh = useCallback(
-    () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.conversations.get.queryKey({ conversationId }) }),
-        queryClient.invalidateQueries({ queryKey: trpc.leads.get.queryKey() }),
-      ]),
-    [conversationId, queryClient, trpc],
-  );
-  const options = (failure: string) => ({
-    onSuccess: refresh,
-    onError: (error: unknown) => toast.error(failure, getErrorMessage(error)),
-  });
+  const options = useConversationMutationOptions(conversationId);
   return {
     close: useMutation(trpc.conversations.close.mutationOptions(options("Couldn't close the conversation"))),
     reopen: useMutation(

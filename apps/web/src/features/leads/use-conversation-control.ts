@@ -5,11 +5,10 @@ import { getErrorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 
 /**
- * Take over, hand back, send as a person, and handle drafts for one conversation. Each refreshes the
- * thread and the lead page once it lands (the socket event does too, for everyone else watching);
- * a refusal ("Dana already has this conversation") is shown as a toast.
+ * Mutation options for an action on one conversation: refresh its thread (and the lead) once it
+ * lands; show a refusal as a toast headed `failure`.
  */
-export function useConversationControl(conversationId: string) {
+export function useConversationMutationOptions(conversationId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = useCallback(
@@ -20,10 +19,20 @@ export function useConversationControl(conversationId: string) {
       ]),
     [conversationId, queryClient, trpc],
   );
-  const options = (failure: string) => ({
+  return (failure: string) => ({
     onSuccess: refresh,
     onError: (error: unknown) => toast.error(failure, getErrorMessage(error)),
   });
+}
+
+/**
+ * Take over, hand back, send as a person, and handle drafts for one conversation. Each refreshes the
+ * thread and the lead page once it lands (the socket event does too, for everyone else watching);
+ * a refusal ("Dana already has this conversation") is shown as a toast.
+ */
+export function useConversationControl(conversationId: string) {
+  const trpc = useTRPC();
+  const options = useConversationMutationOptions(conversationId);
   return {
     takeOver: useMutation(trpc.conversations.takeOver.mutationOptions(options("Couldn't take over"))),
     handBack: useMutation(

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { trainOfflineModels } from "./ai/offline/classifier/index.js";
 import type { TAppContext } from "./app-context.js";
 import { createSmsProviders } from "./integrations/sms-providers.js";
 import { allJobs } from "./jobs.js";
@@ -149,7 +150,12 @@ export async function runProcess(options: {
       await app.ready();
       realtime.attach(app.server);
     }
-    if (roles.worker) await queue.work(appContext, config.WORKER_QUEUES);
+    if (roles.worker) {
+      // Train the offline classifier now (about a second of CPU), not inside the first job, where it
+      // would stall every request and socket of this process.
+      trainOfflineModels();
+      await queue.work(appContext, config.WORKER_QUEUES);
+    }
     let listening: string | null = null;
     if (app) {
       await app.listen({ port: config.PORT, host: config.HOST });

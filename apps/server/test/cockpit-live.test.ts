@@ -142,6 +142,8 @@ describe("the Cockpit across processes: two api processes and a worker", () => {
       "conversation.control",
       (p) => p.conversationId === conversationId && p.action === "assigned",
     );
+    // Now theirs, the rep may watch it (the web client asks when the board shows it).
+    expect(await repSocket.emitWithAck("conversation.watch", [conversationId])).toEqual({ rooms: 1 });
     await api.conversations.takeOver({ conversationId });
     await repHeard.next(
       "conversation.control",

@@ -3,7 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { TActor, TRequestMeta } from "../../platform/auth/actor.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
-import { conversationRooms } from "../../platform/realtime/socket.js";
+import { conversationRooms, userRoom } from "../../platform/realtime/socket.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { lockConsent } from "../compliance/queries.js";
 import { announceMessage, type TPublish } from "../messaging/events.js";
@@ -287,7 +287,12 @@ async function audit(
 /** Everyone watching sees who did what ("Dana took over"); call once the change has committed. */
 export function announceControl(publish: TPublish, orgId: string, event: THumanControlEvent): void {
   const rooms = conversationRooms(orgId, event.conversationId);
-  publish(rooms, "conversation.control", event);
+  // The assignee may not be in the conversation's room yet (joining goes through the adapter too).
+  publish(
+    event.action === "assigned" && event.assignee ? [...rooms, userRoom(event.assignee.userId)] : rooms,
+    "conversation.control",
+    event,
+  );
   if (event.message) {
     const kind =
       event.action === "sent" || event.action === "approved" ? "message.created" : "message.status";

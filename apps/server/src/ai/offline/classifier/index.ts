@@ -1,4 +1,5 @@
 export { classifySms, createOfflineClassifier } from "./classify-sms.js";
+export { models as trainOfflineModels } from "./intent-model.js";
 export { matchFaq } from "./match-faq.js";
 export { extractMentionedTime } from "./mentioned-time.js";
 

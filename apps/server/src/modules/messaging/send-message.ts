@@ -79,7 +79,9 @@ export async function sendQueuedMessage(
       }
       if (at.getTime() > Date.now()) {
         await tx.client.query("update messages set scheduled_for = $2 where id = $1", [messageId, at]);
-        return { action: "wait" as const, at };
+        // Watchers see when it will go out (a reply held back by quiet hours, say).
+        const deferred = { leadId: row.lead_id, message: await getMessage(tx, messageId) };
+        return { action: "wait" as const, at, deferred };
       }
     }
     await tx.client.query("update messages set status = 'sending' where id = $1", [messageId]);
@@ -89,6 +91,8 @@ export async function sendQueuedMessage(
   if (claim.action === "skip") return "skipped";
   if (claim.action === "wait") {
     await reschedule(claim.at);
+    if ("deferred" in claim && claim.deferred)
+      announceMessage(app.publish, orgId, "message.status", claim.deferred);
     return "rescheduled";
   }
   const { row } = claim;

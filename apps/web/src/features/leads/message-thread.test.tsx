@@ -26,4 +26,17 @@ describe("MessageThread", () => {
     expect(bubbles.map((li) => li.dataset.side)).toEqual(["right", "left", "right"]);
     expect(screen.getByText(/Compliance/)).toBeTruthy();
   });
+  it("says when a reply held back by sending hours will go out", () => {
+    const later = new Date(Date.now() + 6 * 3600_000).toISOString();
+    const held = buildMessage({ kind: "reply", author: "ai", status: "queued", scheduledFor: later });
+    const due = buildMessage({
+      kind: "reply",
+      author: "ai",
+      status: "queued",
+      scheduledFor: null,
+      body: "Now",
+    });
+    render(<MessageThread messages={[held, due]} perspective="business" />);
+    expect(screen.getAllByText(/outside sending hours/)).toHaveLength(1);
+  });
 });

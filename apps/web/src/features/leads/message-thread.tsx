@@ -154,6 +154,14 @@ export function MessageBubble({
             <span aria-hidden="true">·</span>
             <StatusIcon status={message.status} />
             <span>{STATUS_LABELS[message.status]}</span>
+            {message.status === "queued" &&
+            message.scheduledFor &&
+            Date.parse(message.scheduledFor) > Date.now() ? (
+              // Quiet hours (8:00–21:00 in the lead's zone) or the campaign's business hours.
+              <span title={formatDateTime(message.scheduledFor)}>
+                · sends {formatDateTime(message.scheduledFor)} (outside sending hours)
+              </span>
+            ) : null}
           </>
         ) : null}
       </p>

@@ -36,7 +36,17 @@ export function BoardList({
   useEffect(() => {
     if (!selectedId) return;
     const index = rowsRef.current.findIndex((row) => row.id === selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+    const scroller = scrollRef.current;
+    if (index < 0 || !scroller) return;
+    // Rows have one fixed height, so the row's place is known without measuring. Through the
+    // virtualizer, which otherwise puts back the offset it last knew.
+    const rowTop = index * BOARD_ROW_HEIGHT;
+    const frame = requestAnimationFrame(() => {
+      if (rowTop < scroller.scrollTop) virtualizer.scrollToOffset(rowTop);
+      else if (rowTop + BOARD_ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight)
+        virtualizer.scrollToOffset(rowTop + BOARD_ROW_HEIGHT - scroller.clientHeight);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selectedId, virtualizer]);
 
   return (

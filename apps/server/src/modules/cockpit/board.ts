@@ -160,7 +160,8 @@ export async function loadBoardChanges(
     ? input.ids
     : (
         await tx.client.query<{ id: string }>(
-          "select id from conversations where updated_at >= $1::timestamptz - make_interval(secs => $2) limit $3",
+          `select id from conversations where updated_at >= $1::timestamptz - make_interval(secs => $2)
+            order by updated_at desc limit $3`,
           [input.since ?? asOf, CHANGES_OVERLAP_MS / 1000, BOARD_LIMIT],
         )
       ).rows.map((r) => r.id);

@@ -7,6 +7,7 @@ import { allJobs } from "./jobs.js";
 import { conversationRoomPolicy } from "./modules/cockpit/room-policy.js";
 import { seedDemo, seedLiveConversations } from "./modules/demo/index.js";
 import { createTokenService } from "./platform/auth/tokens.js";
+import { createBlobStore } from "./platform/blobs/index.js";
 import { requireSecrets, type TConfig } from "./platform/config.js";
 import { loadOrCreateSecrets, resolveClusterDir } from "./platform/data-dir.js";
 import { createDatabase, type TDatabase } from "./platform/db/client.js";
@@ -135,6 +136,7 @@ export async function runProcess(options: {
       boss: queue.boss,
       publish: realtime.publish,
       joinUser: realtime.joinUser,
+      blobs: createBlobStore(config),
       sms: createSmsProviders(config, db),
       secretsKey: secrets.secretsKey,
     };

@@ -76,6 +76,15 @@ const ZEnv = z.object({
   QUEUE_SUPERVISE_SECONDS: int(1, 3600).default(30),
   /** Only for tests and proxies: Slack's Web API base (chat.postMessage). */
   SLACK_API_URL: z.url().default("https://slack.com/api"),
+  /** Call recordings and other blobs go to this S3 bucket when set; otherwise to `<data dir>/blobs`. */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  /** An S3-compatible endpoint (MinIO, R2, …); AWS's own when unset. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (bucket in the path), which most S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: ZBool.default(false),
   /** With no key nothing calls out: the offline engine answers. */
   OPENROUTER_API_KEY: z.string().min(8).optional(),
   /** OpenRouter, or any OpenAI-compatible endpoint (tests point it at a local server). */

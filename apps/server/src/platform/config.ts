@@ -76,6 +76,8 @@ const ZEnv = z.object({
   QUEUE_SUPERVISE_SECONDS: int(1, 3600).default(30),
   /** Only for tests and proxies: Slack's Web API base (chat.postMessage). */
   SLACK_API_URL: z.url().default("https://slack.com/api"),
+  /** The ffmpeg binary for call recordings; else `ffmpeg` on the PATH. */
+  FFMPEG_PATH: z.string().min(1).optional(),
   /** Call recordings and other blobs go to this S3 bucket when set; otherwise to `<data dir>/blobs`. */
   S3_BUCKET: z.string().min(3).max(63).optional(),
   /** An S3-compatible endpoint (MinIO, R2, …); AWS's own when unset. */

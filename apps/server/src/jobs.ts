@@ -1,6 +1,7 @@
 import type { TAppContext } from "./app-context.js";
 import { agentReplyJob, notifyJob, overseerTurnJob } from "./modules/agent/jobs.js";
 import { pruneRefreshTokensJob } from "./modules/auth/jobs.js";
+import { callIngestJob, callTranscodeJob } from "./modules/calls/jobs.js";
 import { campaignTickJob } from "./modules/campaigns/jobs.js";
 import { sandboxBotJob, smsInboundJob, smsSendJob, smsStatusJob } from "./modules/messaging/jobs.js";
 import type { TJobDefinition } from "./platform/queue/jobs.js";
@@ -16,4 +17,6 @@ export const allJobs: TJobDefinition<never, TAppContext>[] = [
   agentReplyJob,
   overseerTurnJob,
   notifyJob,
+  callIngestJob,
+  callTranscodeJob,
 ] as TJobDefinition<never, TAppContext>[];

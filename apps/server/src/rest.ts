@@ -2,6 +2,7 @@ import fastifyFormbody from "@fastify/formbody";
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { authRestRoutes } from "./modules/auth/rest.js";
+import { callsRestRoutes } from "./modules/calls/rest.js";
 import { campaignsRestRoutes } from "./modules/campaigns/rest.js";
 import { optOutsRestRoutes } from "./modules/compliance/rest.js";
 import { leadsRestRoutes } from "./modules/leads/rest.js";
@@ -20,5 +21,6 @@ export async function restRoutes(app: FastifyInstance, services: TServices): Pro
   await campaignsRestRoutes(app, services);
   await conversationsRestRoutes(app, services);
   await optOutsRestRoutes(app, services);
+  await callsRestRoutes(app, services);
   await twilioWebhookRoutes(app, services);
 }

@@ -1,6 +1,7 @@
 export * from "./agent.js";
 export * from "./ai.js";
 export * from "./auth.js";
+export * from "./calls.js";
 export * from "./campaigns.js";
 export * from "./cockpit.js";
 export * from "./conversations.js";

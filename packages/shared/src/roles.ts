@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "escalations.manage": "rep",
   "usage.view": "manager",
   "agent.console": "rep",
+  "calls.view": "viewer",
+  "calls.upload": "rep",
 } as const satisfies Record<string, TRole>;
 export type TPermission = keyof typeof PERMISSIONS;
 

@@ -1,0 +1,164 @@
+import type { TCall, TCallStatus, TSuppliedTranscript } from "@plaibook/shared";
+import type { TTx } from "../../platform/db/with-org.js";
+import { AppError } from "../../platform/errors.js";
+
+type TCallRow = {
+  id: string;
+  org_id: string;
+  source: string;
+  external_id: string;
+  rep_user_id: string | null;
+  rep_name: string | null;
+  lead_phone: string | null;
+  direction: "inbound" | "outbound";
+  started_at: Date;
+  file_name: string;
+  original_key: string;
+  original_bytes: number | string;
+  original_sha256: string;
+  audio_key: string | null;
+  duration_seconds: number | null;
+  status: TCallStatus;
+  status_reason: string | null;
+  progress: number;
+  supplied_transcript: TSuppliedTranscript | null;
+  created_at: Date;
+};
+
+export type TCallRecord = TCall & {
+  orgId: string;
+  originalKey: string;
+  audioKey: string | null;
+  suppliedTranscript: TSuppliedTranscript | null;
+};
+
+const toCall = (r: TCallRow): TCallRecord => ({
+  id: r.id,
+  orgId: r.org_id,
+  source: r.source,
+  externalId: r.external_id,
+  repUserId: r.rep_user_id,
+  repName: r.rep_name,
+  leadPhone: r.lead_phone,
+  direction: r.direction,
+  startedAt: r.started_at.toISOString(),
+  fileName: r.file_name,
+  bytes: Number(r.original_bytes),
+  sha256: r.original_sha256,
+  durationSeconds: r.duration_seconds,
+  status: r.status,
+  statusReason: r.status_reason,
+  progress: r.progress,
+  hasSuppliedTranscript: r.supplied_transcript !== null,
+  createdAt: r.created_at.toISOString(),
+  originalKey: r.original_key,
+  audioKey: r.audio_key,
+  suppliedTranscript: r.supplied_transcript,
+});
+
+/** The public shape (no storage keys, no transcript body). */
+export const publicCall = ({
+  orgId: _o,
+  originalKey: _k,
+  audioKey: _a,
+  suppliedTranscript: _t,
+  ...call
+}: TCallRecord): TCall => call;
+
+export async function findCall(tx: TTx, callId: string, options: { lock?: boolean } = {}) {
+  const { rows } = await tx.client.query<TCallRow>(
+    `select * from calls where id = $1${options.lock ? " for update" : ""}`,
+    [callId],
+  );
+  return rows[0] ? toCall(rows[0]) : null;
+}
+
+export async function getCall(tx: TTx, callId: string): Promise<TCallRecord> {
+  const call = await findCall(tx, callId);
+  if (!call) throw new AppError("NOT_FOUND", "Call not found");
+  return call;
+}
+
+export async function findCallByExternalId(tx: TTx, source: string, externalId: string) {
+  const { rows } = await tx.client.query<TCallRow>(
+    "select * from calls where source = $1 and external_id = $2",
+    [source, externalId],
+  );
+  return rows[0] ? toCall(rows[0]) : null;
+}
+
+export type TNewCall = {
+  id: string;
+  orgId: string;
+  source: string;
+  externalId: string;
+  repUserId: string | null;
+  repName: string | null;
+  leadPhone: string | null;
+  direction: "inbound" | "outbound";
+  startedAt: string;
+  fileName: string;
+  contentType: string | null;
+  originalKey: string;
+  originalBytes: number;
+  originalSha256: string;
+  suppliedTranscript: TSuppliedTranscript | null;
+  createdBy: string | null;
+};
+
+/** Inserts the call, or returns null when the source already gave this external id. */
+export async function insertCall(tx: TTx, c: TNewCall): Promise<TCallRecord | null> {
+  const { rows } = await tx.client.query<TCallRow>(
+    `insert into calls (id, org_id, source, external_id, rep_user_id, rep_name, lead_phone, direction, started_at,
+                        file_name, content_type, original_key, original_bytes, original_sha256, supplied_transcript,
+                        created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     on conflict (org_id, source, external_id) do nothing
+     returning *`,
+    [
+      c.id,
+      c.orgId,
+      c.source,
+      c.externalId,
+      c.repUserId,
+      c.repName,
+      c.leadPhone,
+      c.direction,
+      c.startedAt,
+      c.fileName,
+      c.contentType,
+      c.originalKey,
+      c.originalBytes,
+      c.originalSha256,
+      c.suppliedTranscript ? JSON.stringify(c.suppliedTranscript) : null,
+      c.createdBy,
+    ],
+  );
+  return rows[0] ? toCall(rows[0]) : null;
+}
+
+export async function updateCallStep(
+  tx: TTx,
+  callId: string,
+  step: {
+    status: TCallStatus;
+    progress: number;
+    reason?: string | null;
+    audioKey?: string;
+    durationSeconds?: number;
+  },
+): Promise<void> {
+  await tx.client.query(
+    `update calls set status = $2, progress = $3, status_reason = $4,
+            audio_key = coalesce($5, audio_key), duration_seconds = coalesce($6, duration_seconds), updated_at = now()
+      where id = $1`,
+    [
+      callId,
+      step.status,
+      step.progress,
+      step.reason ?? null,
+      step.audioKey ?? null,
+      step.durationSeconds ?? null,
+    ],
+  );
+}

@@ -74,6 +74,8 @@ describe("HTTP surface: REST v1, OpenAPI, health, metrics, headers, rate limits"
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/auth/refresh",
       "/api/v1/auth/token",
+      "/api/v1/calls",
+      "/api/v1/calls/{id}",
       "/api/v1/campaigns",
       "/api/v1/campaigns/{id}",
       "/api/v1/campaigns/{id}/launch",

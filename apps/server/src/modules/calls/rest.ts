@@ -77,8 +77,8 @@ export async function callsRestRoutes(app: FastifyInstance, services: TServices)
           fileName: file.filename || "recording",
           contentType: file.mimetype || null,
           file: file.file,
+          truncated: () => file.file.truncated,
         });
-        if (file.file.truncated) throw new AppError("BAD_REQUEST", "The file is larger than 200 MB");
         return reply.status(duplicate ? 200 : 201).send(call);
       }
       throw new AppError("BAD_REQUEST", "No `file` field in the upload");

@@ -45,6 +45,8 @@ export async function uploadCall(
     fileName: string;
     contentType: string | null;
     file: NodeJS.ReadableStream;
+    /** True when the transport cut the file at its size limit (the stream then just ends). */
+    truncated?: () => boolean;
   },
 ): Promise<{ call: TCall; duplicate: boolean }> {
   const extension = audioExtensionOf(input.fileName);
@@ -69,6 +71,10 @@ export async function uploadCall(
         throw new AppError("BAD_REQUEST", `${error.message}: the limit is 200 MB`);
       throw error;
     });
+  if (input.truncated?.()) {
+    await app.blobs.delete(originalKey);
+    throw new AppError("BAD_REQUEST", `"${input.fileName}" is larger than 200 MB`);
+  }
   if (stored.bytes === 0) {
     await app.blobs.delete(originalKey);
     throw new AppError("BAD_REQUEST", `"${input.fileName}" is empty`);

@@ -120,8 +120,20 @@ describe.skipIf(!ffmpeg)("uploading call recordings", () => {
     const failed = await settled(bad.body.id);
     expect(failed).toMatchObject({ status: "failed", progress: 100 });
     expect(failed.statusReason).toMatch(/^Not an audio file ffmpeg can read/);
+    // Retrying runs it again from the stored file: still not audio, still failed, for the same reason.
+    const retry = async (id: string) =>
+      fetch(`${app.baseUrl}/api/v1/calls/${id}/retry`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const retried = await retry(bad.body.id);
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toMatchObject({ status: "received", statusReason: null });
+    const again = await settled(bad.body.id);
+    expect(again).toMatchObject({ status: "failed", statusReason: failed.statusReason });
     const next = await upload("next.wav", Buffer.concat([readFileSync(tone), Buffer.from([0])]));
     expect((await settled(next.body.id)).status).toBe("needs_transcript");
+    expect((await retry(next.body.id)).status).toBe(409);
   });
 
   it("refuses bad input with a reason that names it, storing nothing", async () => {

@@ -76,6 +76,7 @@ describe("HTTP surface: REST v1, OpenAPI, health, metrics, headers, rate limits"
       "/api/v1/auth/token",
       "/api/v1/calls",
       "/api/v1/calls/{id}",
+      "/api/v1/calls/{id}/retry",
       "/api/v1/campaigns",
       "/api/v1/campaigns/{id}",
       "/api/v1/campaigns/{id}/launch",

@@ -7,7 +7,9 @@ import { AppError } from "../../platform/errors.js";
 import { withBearer } from "../../platform/http/rest-auth.js";
 import { bearer, errorResponses, ZIdParam } from "../../platform/http/rest-schemas.js";
 import type { TServices } from "../../platform/services.js";
+import { announceCallProgress } from "./events.js";
 import { getCall, publicCall } from "./queries.js";
+import { retryCall } from "./retry-call.js";
 import { uploadCall } from "./upload-call.js";
 
 const META_FIELDS = new Set(["externalId", "repUserId", "repName", "leadPhone", "direction", "startedAt"]);
@@ -82,6 +84,32 @@ export async function callsRestRoutes(app: FastifyInstance, services: TServices)
         return reply.status(duplicate ? 200 : 201).send(call);
       }
       throw new AppError("BAD_REQUEST", "No `file` field in the upload");
+    },
+  );
+
+  api.post(
+    "/api/v1/calls/:id/retry",
+    {
+      schema: {
+        tags: ["calls"],
+        summary: "Run a failed call through the pipeline again, from the stored recording",
+        security: bearer,
+        params: ZIdParam,
+        response: { 200: ZCall, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { orgId, call } = await withBearer(
+        services,
+        req,
+        async (ctx) => ({
+          orgId: ctx.actor.orgId,
+          call: await retryCall(ctx, services.app.boss, req.params.id),
+        }),
+        "calls.upload",
+      );
+      announceCallProgress(services.app.publish, orgId, call);
+      return call;
     },
   );
 

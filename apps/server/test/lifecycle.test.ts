@@ -67,6 +67,13 @@ describe("plaibook start with embedded Postgres", () => {
     let onWire = 0;
     const inFlight = Array.from({ length: 4 }, () => slowLogin(port, () => (onWire += 1)));
     await waitFor(async () => onWire === 4, 5000, "requests on the wire");
+    // Received by the server, not only written by the client: at start the worker is busy with the
+    // demo's queued work, and a request still in the socket backlog at SIGTERM is refused, not drained.
+    await waitFor(
+      async () => (first.output().match(/"url":"\/api\/v1\/auth\/token"/g) ?? []).length >= 4,
+      10_000,
+      "the server to receive the requests",
+    );
     const termAt = Date.now();
     first.child.kill("SIGTERM");
     expect(await Promise.all(inFlight)).toEqual([200, 200, 200, 200]);

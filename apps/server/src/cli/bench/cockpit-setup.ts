@@ -1,9 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type pg from "pg";
-import { freePortFor } from "./free-port.js";
+import { benchPostgres } from "./bench-postgres.js";
 import type { TCleanups } from "./inbound-setup.js";
 import { status } from "./inbound-setup.js";
 
@@ -33,31 +30,9 @@ export type TCockpitDatabase = {
 
 /** Starts (or joins) Postgres and migrates it; undo steps go onto `cleanups`. */
 export async function startCockpitDatabase(cleanups: TCleanups): Promise<TCockpitDatabase> {
-  const { loadConfig } = await import("../../platform/config.js");
-  const { createLogger } = await import("../../platform/logger.js");
-  const { startEmbeddedPostgres } = await import("../../platform/db/embedded.js");
   const { createDatabase } = await import("../../platform/db/client.js");
   const { migrateDatabase } = await import("../../platform/db/migrate.js");
-
-  const log = createLogger({ LOG_LEVEL: "warn", NODE_ENV: "production" });
-  const given = loadConfig().DATABASE_URL;
-  let url = given;
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), "plaibook-bench-"));
-    // mkdtemp makes it 700; as root, Postgres runs as `postgres` and must be able to enter it.
-    chmodSync(dir, 0o755);
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    status("starting embedded Postgres…");
-    const cluster = await startEmbeddedPostgres({
-      clusterDir: join(dir, "pg"),
-      port: await freePortFor(),
-      database: "plaibook_bench",
-      log,
-      persistent: false,
-    });
-    cleanups.push(cluster.stop);
-    url = cluster.url;
-  }
+  const { url, embedded } = await benchPostgres(cleanups);
   const db = createDatabase(url, { appPoolSize: 2, ownerPoolSize: 4 });
   cleanups.push(async () => {
     // Pool.end() returns before its sockets close: without a listener, Postgres stopping right after
@@ -68,7 +43,7 @@ export async function startCockpitDatabase(cleanups: TCleanups): Promise<TCockpi
   });
   status("migrating…");
   await migrateDatabase(db.ownerPool);
-  return { url, owner: db.ownerPool, embedded: !given };
+  return { url, owner: db.ownerPool, embedded };
 }
 
 /** Creates the organisations; with DATABASE_URL, removes them (and their jobs) again at cleanup. */

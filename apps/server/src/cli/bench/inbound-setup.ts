@@ -1,9 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type pg from "pg";
-import { freePortFor } from "./free-port.js";
+import { benchPostgres } from "./bench-postgres.js";
 import { ACCOUNT_SID } from "./inbound-webhook.js";
 
 /**
@@ -39,29 +36,9 @@ export function status(line: string): void {
 export async function startInboundTarget(cleanups: TCleanups): Promise<TInboundTarget> {
   const { loadConfig } = await import("../../platform/config.js");
   const { createLogger } = await import("../../platform/logger.js");
-  const { startEmbeddedPostgres } = await import("../../platform/db/embedded.js");
   const { runProcess } = await import("../../process.js");
-
+  const { url, embedded } = await benchPostgres(cleanups);
   const log = createLogger({ LOG_LEVEL: "warn", NODE_ENV: "production" });
-  const given = loadConfig().DATABASE_URL;
-
-  let url = given;
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), "plaibook-bench-"));
-    // mkdtemp makes it 700; as root, Postgres runs as `postgres` and must be able to enter it.
-    chmodSync(dir, 0o755);
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    status("starting embedded Postgres…");
-    const cluster = await startEmbeddedPostgres({
-      clusterDir: join(dir, "pg"),
-      port: await freePortFor(),
-      database: "plaibook_bench",
-      log,
-      persistent: false,
-    });
-    cleanups.push(cluster.stop);
-    url = cluster.url;
-  }
 
   const authToken = randomBytes(16).toString("hex");
   const config = loadConfig({
@@ -98,7 +75,7 @@ export async function startInboundTarget(cleanups: TCleanups): Promise<TInboundT
 
   const org = await createBenchOrg(owner, "Inbound bench");
   const refOrg = await createBenchOrg(owner, "Inbound bench reference");
-  if (given) {
+  if (!embedded) {
     cleanups.push(async () => {
       await owner.query("delete from pgboss.job where name = 'sms.inbound' and data->>'orgId' = any($1)", [
         [org.id, refOrg.id],

@@ -1,7 +1,10 @@
 import type {
   TAgentState,
+  TAnalyzerSegment,
   TBookableSlot,
+  TCallAnalysis,
   TConversationRollup,
+  TCustomObjection,
   TMergeField,
   TOrgAiSettings,
   TPlaybookContent,
@@ -100,4 +103,16 @@ export type TTurnAnalysisInput = {
 
 export interface TurnAnalyzer {
   analyze(input: TTurnAnalysisInput): Promise<{ verdict: TTurnVerdict; usage: TModelUsage }>;
+}
+
+export type TCallAnalysisInput = {
+  segments: TAnalyzerSegment[];
+  industry?: string | null;
+  /** The organisation's own objection subcategories, with example phrases. */
+  customObjections: TCustomObjection[];
+};
+
+/** Reads a call transcript into stages, objections, outcome, talk metrics and coaching. */
+export interface CallAnalyzer {
+  analyze(input: TCallAnalysisInput): Promise<{ analysis: TCallAnalysis; usage: TModelUsage }>;
 }

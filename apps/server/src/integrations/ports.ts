@@ -1,4 +1,5 @@
-import type { TCrmCustomer } from "@plaibook/shared";
+import type { Readable } from "node:stream";
+import type { TCrmCustomer, TSuppliedTranscript, TTranscriptSegment } from "@plaibook/shared";
 /**
  * Ports: what features need from vendors. Adapters live in one folder per vendor and translate
  * vendor errors into these typed errors; no adapter imports a feature module.
@@ -110,4 +111,84 @@ export class NotifyError extends Error {
 export interface Notifier {
   readonly name: "slack_webhook" | "slack_bot";
   post(message: { text: string; blocks?: unknown[] }): Promise<void>;
+}
+
+// ---- Calls ----------------------------------------------------------------------------------------
+
+export type TCallSourceName = "upload" | "genesys" | "five9" | "ringcentral" | "gohighlevel" | "callrail";
+
+/** A call as a phone system describes it, before its recording is fetched. */
+export type TSourceCall = {
+  externalId: string;
+  startedAt: Date;
+  direction: "inbound" | "outbound";
+  repName: string | null;
+  /** The rep's id or e-mail in the phone system, matched to a Plaibook user when possible. */
+  repRef: string | null;
+  leadPhone: string | null;
+  durationSeconds: number | null;
+  /** The source's own transcript, when it has one (speech-to-text is then skipped). */
+  transcript: TSuppliedTranscript | null;
+};
+
+/** A webhook the source could not prove it sent (bad signature, stale timestamp). */
+export class WebhookVerificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WebhookVerificationError";
+  }
+}
+
+/**
+ * Where call recordings come from: a phone system polled with a cursor or pushing webhooks, or an
+ * upload. Adapters translate vendor errors; the pipeline does the rest.
+ */
+export interface CallSource {
+  readonly name: TCallSourceName;
+  /** Calls that ended after `cursor` (the source's opaque position), oldest first, and the next cursor. */
+  listNewCalls(
+    cursor: string | null,
+    limit: number,
+  ): Promise<{ calls: TSourceCall[]; cursor: string | null }>;
+  /** The recording as a stream (never loaded whole). */
+  fetchRecording(
+    call: TSourceCall,
+  ): Promise<{ stream: Readable; fileName: string; contentType: string | null }>;
+  /** Verifies a webhook delivery and reads the calls it announces; throws WebhookVerificationError. */
+  parseWebhook(request: {
+    headers: Record<string, string | string[] | undefined>;
+    rawBody: Buffer;
+  }): TSourceCall[];
+}
+
+export type TTranscriberName = "supplied" | "openai" | "pocketsphinx";
+
+export type TTranscribeInput = {
+  /** The 16 kHz mono WAV made by the transcode step. */
+  speechPath: string;
+  /** The recording as uploaded: a two-channel one is transcribed per channel (one speaker each). */
+  originalPath: string;
+  durationSeconds: number;
+  /** Which channel of a stereo recording is the rep (phone systems differ). */
+  repChannel: "left" | "right";
+  /** 0–1 as the work goes, for the live bar. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+};
+
+/** `unavailable`: not set up or not installed here (the call waits for a transcript instead). */
+export class TranscriptionError extends Error {
+  constructor(
+    readonly kind: "unavailable" | "failed" | "retryable",
+    message: string,
+  ) {
+    super(message);
+    this.name = "TranscriptionError";
+  }
+}
+
+/** Speech-to-text. Segments are in time order, speakers `rep` / `customer` where it can tell. */
+export interface Transcriber {
+  readonly name: TTranscriberName;
+  transcribe(input: TTranscribeInput): Promise<{ segments: TTranscriptSegment[]; model: string }>;
 }

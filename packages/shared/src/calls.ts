@@ -248,3 +248,37 @@ export const ZCallDetail = ZCallListItem.extend({
   peaks: z.array(z.number().min(0).max(1)).nullable(),
 });
 export type TCallDetail = z.infer<typeof ZCallDetail>;
+
+// ---- Settings -------------------------------------------------------------------------------------
+
+export const TRANSCRIPTION_ENGINES = ["supplied_only", "openai", "pocketsphinx"] as const;
+
+/** Per organisation: how recordings without a transcript are transcribed, and its own objections. */
+export const ZCallSettings = z.object({
+  transcription: z.object({
+    /** `supplied_only`: only calls that come with a transcript are analysed; the rest wait. */
+    engine: z.enum(TRANSCRIPTION_ENGINES),
+    /** Which channel of a stereo recording is the rep. */
+    repChannel: z.enum(["left", "right"]),
+  }),
+  customObjections: z
+    .array(ZCustomObjection)
+    .max(100)
+    .refine((list) => new Set(list.map((o) => `${o.category}/${o.slug}`)).size === list.length, {
+      error: "two custom objections have the same category and slug",
+    }),
+});
+export type TCallSettings = z.infer<typeof ZCallSettings>;
+export const DEFAULT_CALL_SETTINGS: TCallSettings = {
+  transcription: { engine: "pocketsphinx", repChannel: "left" },
+  customObjections: [],
+};
+
+/** `call.progress` (Socket.IO, to the organisation): where a call stands, after each step commits. */
+export type TCallProgressEvent = {
+  callId: string;
+  status: TCallStatus;
+  progress: number;
+  statusReason: string | null;
+  durationSeconds: number | null;
+};

@@ -1,5 +1,6 @@
 import { agentRouter } from "./modules/agent/router.js";
 import { authRouter } from "./modules/auth/router.js";
+import { callSettingsRouter, callsRouter } from "./modules/calls/router.js";
 import { campaignsRouter } from "./modules/campaigns/router.js";
 import { cockpitRouter } from "./modules/cockpit/router.js";
 import { optOutsRouter } from "./modules/compliance/router.js";
@@ -29,6 +30,8 @@ export const appRouter = router({
   agent: agentRouter,
   escalations: escalationsRouter,
   integrations: integrationsRouter,
+  calls: callsRouter,
+  callSettings: callSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

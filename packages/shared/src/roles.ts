@@ -44,6 +44,9 @@ export const PERMISSIONS = {
   "agent.console": "rep",
   "calls.view": "viewer",
   "calls.upload": "rep",
+  /** Below this, a person sees only the calls they made or uploaded. */
+  "calls.viewAll": "manager",
+  "calls.settings": "manager",
 } as const satisfies Record<string, TRole>;
 export type TPermission = keyof typeof PERMISSIONS;
 

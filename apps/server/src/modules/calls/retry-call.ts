@@ -6,6 +6,7 @@ import { AppError } from "../../platform/errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { enqueueCallStep } from "./pipeline.js";
 import { findCall, publicCall, updateCallStep } from "./queries.js";
+import { assertCallVisible } from "./scope.js";
 
 /**
  * A failed call starts over from its stored recording (every step is idempotent, so nothing is
@@ -16,6 +17,7 @@ export async function retryCall(
   boss: PgBoss,
   callId: string,
 ): Promise<TCall> {
+  await assertCallVisible(uc.tx, uc.actor, callId);
   const call = await findCall(uc.tx, callId, { lock: true });
   if (!call) throw new AppError("NOT_FOUND", "Call not found");
   if (call.status !== "failed") throw new AppError("CONFLICT", "Only a failed call can be retried");

@@ -49,6 +49,22 @@ export const calls = pgTable(
     progress: integer("progress").notNull().default(0),
     /** A transcript the source supplied (speech-to-text is then skipped). */
     suppliedTranscript: jsonb("supplied_transcript"),
+    /** `{ segments }`, speakers as rep / customer, from the source or speech-to-text. */
+    transcript: jsonb("transcript"),
+    /** `supplied`, `openai`, `pocketsphinx`. */
+    transcriptSource: text("transcript_source"),
+    transcriptModel: text("transcript_model"),
+    /** The CallAnalysis (stages, objections, outcome, metrics, coaching). */
+    analysis: jsonb("analysis"),
+    analysisEngine: text("analysis_engine"),
+    analyzedAt: timestamp("analyzed_at", { withTimezone: true }),
+    // Copied out of the analysis so the list can filter and sort on them with indexes.
+    outcome: text("outcome"),
+    objectionLabels: text("objection_labels").array().notNull().default(sql`'{}'::text[]`),
+    objectionCategories: text("objection_categories").array().notNull().default(sql`'{}'::text[]`),
+    repTalkRatio: doublePrecision("rep_talk_ratio"),
+    /** Loudness envelope (peak 0–1 per slice) for the waveform, made by the transcode step. */
+    peaks: jsonb("peaks"),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -56,6 +72,9 @@ export const calls = pgTable(
   (t) => [
     uniqueIndex("calls_source_external_key").on(t.orgId, t.source, t.externalId),
     index("calls_org_started_idx").on(t.orgId, t.startedAt),
+    index("calls_org_outcome_idx").on(t.orgId, t.outcome, t.startedAt),
+    index("calls_objection_categories_idx").using("gin", t.objectionCategories),
+    index("calls_org_rep_idx").on(t.orgId, t.repUserId, t.startedAt),
     index("calls_org_status_idx").on(t.orgId, t.status).where(sql`${t.status} <> 'analyzed'`),
   ],
 );

@@ -10,6 +10,8 @@ export const organizations = pgTable("organizations", {
     .default({}),
   /** Model routing (ZOrgAiSettings); defaults fill what is missing. */
   aiSettings: jsonb("ai_settings").$type<Record<string, unknown>>().notNull().default({}),
+  /** Transcription engine, rep channel and custom objection subcategories (ZCallSettings). */
+  callSettings: jsonb("call_settings").$type<Record<string, unknown>>().notNull().default({}),
   /** When the internal calendar takes bookings (ZCalendarSettings). */
   calendarSettings: jsonb("calendar_settings").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

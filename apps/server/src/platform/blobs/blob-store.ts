@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
 
+/** Inclusive byte offsets, as in an HTTP Range header. */
+export type TByteRange = { start: number; end: number };
+
 /** What was stored: its key, size and SHA-256 (hex), measured while it streamed through. */
 export type TStoredBlob = { key: string; bytes: number; sha256: string };
 
@@ -19,8 +22,8 @@ export interface BlobStore {
     body: NodeJS.ReadableStream,
     options?: { contentType?: string; maxBytes?: number },
   ): Promise<TStoredBlob>;
-  /** The blob as a stream; `BlobNotFoundError` when there is none. */
-  get(key: string): Promise<NodeJS.ReadableStream>;
+  /** The blob (or the inclusive byte `range` of it) as a stream; `BlobNotFoundError` when there is none. */
+  get(key: string, range?: TByteRange): Promise<NodeJS.ReadableStream>;
   /** Its size, or null when there is none. */
   head(key: string): Promise<{ bytes: number } | null>;
   delete(key: string): Promise<void>;

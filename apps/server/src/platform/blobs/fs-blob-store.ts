@@ -27,10 +27,10 @@ export function createFsBlobStore(root: string): BlobStore {
       }
       return { key, bytes: measure.bytes, sha256: measure.digest() };
     },
-    async get(key) {
+    async get(key, range) {
       const path = pathOf(key);
       if (!(await stat(path).catch(() => null))) throw new BlobNotFoundError(key);
-      return createReadStream(path);
+      return createReadStream(path, range ? { start: range.start, end: range.end } : {});
     },
     async head(key) {
       const found = await stat(pathOf(key)).catch(() => null);

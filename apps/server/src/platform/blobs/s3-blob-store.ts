@@ -61,10 +61,11 @@ export function createS3BlobStore(options: TS3Options): BlobStore {
       if (uploaded.status === "rejected") throw uploaded.reason;
       return { key, bytes: measure.bytes, sha256: measure.digest() };
     },
-    async get(key) {
+    async get(key, range) {
       assertBlobKey(key);
       try {
-        const { Body } = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+        const Range = range ? `bytes=${range.start}-${range.end}` : undefined;
+        const { Body } = await client.send(new GetObjectCommand({ Bucket, Key: key, Range }));
         if (!Body) throw new BlobNotFoundError(key);
         return Body as NodeJS.ReadableStream;
       } catch (error) {

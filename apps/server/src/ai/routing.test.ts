@@ -1,6 +1,7 @@
-import type { TSmsClassification, TTurnVerdict } from "@plaibook/shared";
+import type { TCallAnalysis, TSmsClassification, TTurnVerdict } from "@plaibook/shared";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeOpenAi, type TFakeOpenAi } from "../../test/fakes/fake-openai.js";
+import { createLlmCallAnalyzer } from "./llm/call-analyzer.js";
 import { createLlmClassifier } from "./llm/classifier.js";
 import { createChatModel } from "./llm/model.js";
 import { createLlmResponder } from "./llm/responder.js";
@@ -14,8 +15,10 @@ import {
 } from "./llm/test-fixtures.js";
 import { createLlmTurnAnalyzer } from "./llm/turn-analyzer.js";
 import type {
+  CallAnalyzer,
   Responder,
   SmsClassifier,
+  TCallAnalysisInput,
   TClassifyInput,
   TModelUsage,
   TTurnAnalysisInput,
@@ -24,6 +27,7 @@ import type {
 import {
   billableUsage,
   createAiEngines,
+  routeCallAnalyzer,
   routeClassifier,
   routeResponder,
   routeTurnAnalyzer,
@@ -54,7 +58,7 @@ const OFFLINE_USAGE: TModelUsage = {
 
 /** A stand-in for the offline engines: always answers, and counts its calls. */
 function buildOfflineEngines() {
-  const calls = { reply: 0, analyze: 0, classify: 0 };
+  const calls = { reply: 0, analyze: 0, classify: 0, analyzeCall: 0 };
   const responder: Responder = {
     async reply(context) {
       calls.reply += 1;
@@ -79,7 +83,13 @@ function buildOfflineEngines() {
       return { classification: { ...classification, confidence: 0.5 }, usage: OFFLINE_USAGE };
     },
   };
-  return { responder, analyzer, classifier, calls };
+  const callAnalyzer: CallAnalyzer = {
+    async analyze() {
+      calls.analyzeCall += 1;
+      return { analysis: { ...offlineCallAnalysis }, usage: OFFLINE_USAGE };
+    },
+  };
+  return { responder, analyzer, classifier, callAnalyzer, calls };
 }
 
 function routedResponder(offline: Responder) {
@@ -354,6 +364,160 @@ describe("routeClassifier", () => {
   });
 });
 
+const callInput: TCallAnalysisInput = {
+  segments: [
+    { speaker: "rep", start: 0, end: 5, text: "Hi, it's Leo from BrightHome. Is now a good time?" },
+    { speaker: "customer", start: 5.5, end: 9, text: "Sure, but I'm not paying more than fifty." },
+    {
+      speaker: "rep",
+      start: 9.5,
+      end: 15,
+      text: "Understood. Our basic plan is forty-five. Thursday at ten?",
+    },
+    { speaker: "customer", start: 15.5, end: 17, text: "Thursday works." },
+  ],
+  customObjections: [],
+};
+const callReading = {
+  speakers: [],
+  stages: [
+    { stage: "greeting", fromSegment: 0, toSegment: 0 },
+    { stage: "close", fromSegment: 2, toSegment: 3 },
+  ],
+  objections: [
+    {
+      label: "price/budget",
+      segmentIndex: 1,
+      quote: "not paying more than fifty",
+      handling: "strong",
+      response: "Offered the plan within budget.",
+    },
+  ],
+  outcome: { label: "booked", evidence: "Thursday works.", segmentIndex: 3 },
+  coaching: [
+    {
+      kind: "strength",
+      title: "Met the budget",
+      advice: "Keep quoting within the stated budget.",
+      segmentIndex: 2,
+    },
+    {
+      kind: "improvement",
+      title: "Discover first",
+      advice: "Ask about the problem before the price.",
+      segmentIndex: 0,
+    },
+  ],
+  summary: "Booked Thursday at ten within the customer's budget.",
+};
+const offlineCallAnalysis: TCallAnalysis = {
+  speakers: { rep: "rep", customer: "customer" },
+  stages: [],
+  objections: [],
+  outcome: { label: "no_decision", evidence: "", at: null },
+  metrics: {
+    repTalkRatio: 0.5,
+    longestRepMonologueSeconds: 0,
+    repQuestions: 0,
+    interactivityPerMinute: 0,
+    patienceSeconds: 0,
+  },
+  coaching: [],
+  summary: "offline",
+};
+const callAnswer = (object: unknown = callReading) => ({
+  kind: "json" as const,
+  object,
+  usage: { prompt_tokens: 900, completion_tokens: 300 },
+});
+
+describe("routeCallAnalyzer", () => {
+  const routed = (offline: CallAnalyzer) =>
+    routeCallAnalyzer({
+      primary: createLlmCallAnalyzer({ model: modelFor(PRIMARY), timeoutMs: TIMEOUT_MS }),
+      fallback: createLlmCallAnalyzer({ model: modelFor(FALLBACK), timeoutMs: TIMEOUT_MS }),
+      offline,
+    });
+
+  it("answers from the primary model, listing its one attempt", async () => {
+    fake.script(PRIMARY, callAnswer());
+    const offline = buildOfflineEngines();
+    const result = await routed(offline.callAnalyzer).analyze(callInput);
+    expect(result.analysis.outcome).toEqual({ label: "booked", evidence: "Thursday works.", at: 15.5 });
+    expect(result.attempts).toEqual([
+      expect.objectContaining({ engine: "llm", model: PRIMARY, inputTokens: 900, outputTokens: 300 }),
+    ]);
+    expect(result.attempts[0]?.failure).toBeUndefined();
+    expect(offline.calls.analyzeCall).toBe(0);
+  });
+
+  it("moves to the fallback model when the primary times out, without retrying it", async () => {
+    fake.script(PRIMARY, { kind: "slow", delayMs: 3000 });
+    fake.script(FALLBACK, callAnswer());
+    const result = await routed(buildOfflineEngines().callAnalyzer).analyze(callInput);
+
+    expect(result.analysis.objections.map((objection) => objection.label)).toEqual(["price/budget"]);
+    expect(result.usage).toMatchObject({ model: FALLBACK });
+    expect(result.attempts.map((usage) => [usage.model, usage.failure])).toEqual([
+      [PRIMARY, "timeout"],
+      [FALLBACK, undefined],
+    ]);
+    expect(fake.requestsFor(PRIMARY)).toHaveLength(1);
+  });
+
+  it("retries an analysis that does not fit the transcript once on the same model", async () => {
+    fake.script(
+      PRIMARY,
+      callAnswer({ ...callReading, outcome: { ...callReading.outcome, segmentIndex: 4 } }),
+      callAnswer(),
+    );
+    const result = await routed(buildOfflineEngines().callAnalyzer).analyze(callInput);
+
+    expect(result.analysis.outcome.at).toBe(15.5);
+    expect(result.attempts.map((usage) => [usage.model, usage.failure?.split(":")[0]])).toEqual([
+      [PRIMARY, "invalid"],
+      [PRIMARY, undefined],
+    ]);
+    expect(result.attempts[0]?.failure).toMatch(/segmentIndex 4 is not a line/);
+    // The refused attempt's tokens are billed too.
+    expect(billableUsage(result).reduce((sum, usage) => sum + usage.inputTokens, 0)).toBe(1800);
+    expect(fake.requestsFor(FALLBACK)).toHaveLength(0);
+  });
+
+  it("moves on after two invalid answers, and lets the offline engine answer when the fallback fails too", async () => {
+    fake.script(PRIMARY, callAnswer({ ...callReading, coaching: [callReading.coaching[0]] }), {
+      kind: "invalid_json",
+    });
+    fake.script(FALLBACK, { kind: "status", status: 502 });
+    const offline = buildOfflineEngines();
+    const result = await routed(offline.callAnalyzer).analyze(callInput);
+
+    expect(result.analysis.summary).toBe("offline");
+    expect(offline.calls.analyzeCall).toBe(1);
+    expect(result.attempts.map((usage) => [usage.engine, usage.model, usage.failure?.split(":")[0]])).toEqual(
+      [
+        ["llm", PRIMARY, "invalid"],
+        ["llm", PRIMARY, "invalid"],
+        ["llm", FALLBACK, "error"],
+        ["offline", "offline", undefined],
+      ],
+    );
+  });
+
+  it("falls to the offline engine when both models time out", async () => {
+    fake.script(PRIMARY, { kind: "slow", delayMs: 3000 });
+    fake.script(FALLBACK, { kind: "slow", delayMs: 3000 });
+    const offline = buildOfflineEngines();
+    const result = await routed(offline.callAnalyzer).analyze(callInput);
+    expect(result.analysis.summary).toBe("offline");
+    expect(result.attempts.map((usage) => usage.failure ?? usage.engine)).toEqual([
+      "timeout",
+      "timeout",
+      "offline",
+    ]);
+  });
+});
+
 describe("createAiEngines", () => {
   it("returns the offline engines, and calls nothing out, when there is no API key", async () => {
     const offline = buildOfflineEngines();
@@ -365,10 +529,12 @@ describe("createAiEngines", () => {
     expect(engines.responder).toBe(offline.responder);
     expect(engines.analyzer).toBe(offline.analyzer);
     expect(engines.classifier).toBe(offline.classifier);
+    expect(engines.callAnalyzer).toBe(offline.callAnalyzer);
 
     await engines.responder.reply(buildResponderContext(), buildRecordingTools().tools);
     await engines.analyzer.analyze(analysisInput);
     await engines.classifier.classify(classifyInput);
+    await engines.callAnalyzer.analyze(callInput);
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -380,6 +546,7 @@ describe("createAiEngines", () => {
       offline,
     });
     expect(engines.responder).toBe(offline.responder);
+    expect(engines.callAnalyzer).toBe(offline.callAnalyzer);
   });
 
   it("routes through the org's models with the configured key and base URL", async () => {
@@ -398,5 +565,27 @@ describe("createAiEngines", () => {
       [FALLBACK, `Bearer ${fake.apiKey}`],
     ]);
     expect(billableUsage(result).map((usage) => usage.model)).toEqual([PRIMARY, FALLBACK]);
+  });
+
+  it("routes call analysis through the org's models too", async () => {
+    fake.script(PRIMARY, { kind: "status", status: 500 });
+    fake.script(FALLBACK, callAnswer());
+    const offline = buildOfflineEngines();
+    const engines = createAiEngines({
+      config: { OPENROUTER_API_KEY: fake.apiKey, OPENROUTER_BASE_URL: fake.baseUrl },
+      settings: testSettings,
+      offline,
+    });
+    const result = await engines.callAnalyzer.analyze(callInput);
+    expect(result.analysis.outcome.label).toBe("booked");
+    expect(offline.calls.analyzeCall).toBe(0);
+    expect(billableUsage(result).map((usage) => [usage.model, usage.failure?.split(":")[0]])).toEqual([
+      [PRIMARY, "error"],
+      [FALLBACK, undefined],
+    ]);
+    expect(fake.requests.map((request) => request.responseFormat?.json_schema?.name)).toEqual([
+      "call_analysis",
+      "call_analysis",
+    ]);
   });
 });

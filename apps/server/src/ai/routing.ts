@@ -1,16 +1,19 @@
-import type { TOrgAiSettings, TSmsClassification, TTurnVerdict } from "@plaibook/shared";
+import type { TCallAnalysis, TOrgAiSettings, TSmsClassification, TTurnVerdict } from "@plaibook/shared";
 import type { TConfig } from "../platform/config.js";
 import { LlmAttemptError, type TAttemptUsage } from "./llm/attempt.js";
+import { createLlmCallAnalyzer, DEFAULT_CALL_ANALYSIS_TIMEOUT_MS } from "./llm/call-analyzer.js";
 import { createLlmClassifier } from "./llm/classifier.js";
 import { createChatModel } from "./llm/model.js";
 import { createLlmResponder } from "./llm/responder.js";
 import { createLlmTurnAnalyzer } from "./llm/turn-analyzer.js";
 import type {
+  CallAnalyzer,
   Responder,
   SmsClassifier,
   TAgentReply,
   TAgentTools,
   TBookingResult,
+  TCallAnalysisInput,
   TClassifyInput,
   TModelUsage,
   TResponderContext,
@@ -43,6 +46,7 @@ export type TRoutedClassification = {
   usage: TModelUsage;
   attempts: TAttemptUsage[];
 };
+export type TRoutedCallAnalysis = { analysis: TCallAnalysis; usage: TModelUsage; attempts: TAttemptUsage[] };
 
 // Plain object types rather than `Port & {…}` (an intersection would make the port's signature win);
 // each is still assignable to its port (createAiEngines returns them as the ports).
@@ -51,6 +55,7 @@ export type TRoutedResponder = {
 };
 export type TRoutedTurnAnalyzer = { analyze(input: TTurnAnalysisInput): Promise<TRoutedVerdict> };
 export type TRoutedClassifier = { classify(input: TClassifyInput): Promise<TRoutedClassification> };
+export type TRoutedCallAnalyzer = { analyze(input: TCallAnalysisInput): Promise<TRoutedCallAnalysis> };
 
 /** Invalid output gets this many tries on one model before the next model is asked. */
 const TRIES_ON_INVALID = 2;
@@ -137,6 +142,21 @@ export function routeClassifier(options: TRouteOptions<SmsClassifier>): TRoutedC
   };
 }
 
+export function routeCallAnalyzer(options: TRouteOptions<CallAnalyzer>): TRoutedCallAnalyzer {
+  return {
+    async analyze(input) {
+      const { result, failed } = await runChain(
+        modelsOf(options).map((engine) => ({
+          modelId: engine.modelId ?? "unknown",
+          run: () => engine.analyze(input),
+        })),
+        () => options.offline.analyze(input),
+      );
+      return { ...result, attempts: [...failed, result.usage] };
+    },
+  };
+}
+
 /**
  * A booking made by an attempt that then failed (timed out, or its answer was refused) is real: the
  * next attempt must see it in the state rather than book again, and the reply must carry it.
@@ -182,11 +202,18 @@ function rememberBooking(tools: TAgentTools) {
   };
 }
 
-export type TAiEngines = { responder: Responder; analyzer: TurnAnalyzer; classifier: SmsClassifier };
+export type TAiEngines = {
+  responder: Responder;
+  analyzer: TurnAnalyzer;
+  classifier: SmsClassifier;
+  callAnalyzer: CallAnalyzer;
+};
 
 /**
  * The org's engines. With no API key, or the org on "offline", the offline engines are returned as they
  * are and nothing calls out. Otherwise each port is routed primary → fallback (when set) → offline.
+ * A call is analysed in the background with a long answer, so its attempts get
+ * DEFAULT_CALL_ANALYSIS_TIMEOUT_MS (or the org's timeout, if that is longer) rather than the SMS timeout.
  */
 export function createAiEngines(input: {
   config: Pick<TConfig, "OPENROUTER_API_KEY" | "OPENROUTER_BASE_URL">;
@@ -202,6 +229,7 @@ export function createAiEngines(input: {
   const fallbackId = settings.fallbackModel;
   const fallback = fallbackId && fallbackId !== settings.model ? modelFor(fallbackId) : null;
   const timeoutMs = settings.timeoutMs;
+  const callTimeoutMs = Math.max(timeoutMs, DEFAULT_CALL_ANALYSIS_TIMEOUT_MS);
   return {
     responder: routeResponder({
       primary: createLlmResponder({ model: primary, timeoutMs }),
@@ -217,6 +245,11 @@ export function createAiEngines(input: {
       primary: createLlmClassifier({ model: primary, timeoutMs }),
       fallback: fallback ? createLlmClassifier({ model: fallback, timeoutMs }) : null,
       offline: offline.classifier,
+    }),
+    callAnalyzer: routeCallAnalyzer({
+      primary: createLlmCallAnalyzer({ model: primary, timeoutMs: callTimeoutMs }),
+      fallback: fallback ? createLlmCallAnalyzer({ model: fallback, timeoutMs: callTimeoutMs }) : null,
+      offline: offline.callAnalyzer,
     }),
   };
 }

@@ -1,4 +1,5 @@
 import type { TOrgAiSettings } from "@plaibook/shared";
+import { createOfflineCallAnalyzer } from "../../ai/offline/call-analyzer/index.js";
 import { createOfflineClassifier } from "../../ai/offline/classifier/index.js";
 import { createOfflineResponder } from "../../ai/offline/responder.js";
 import { createOfflineTurnAnalyzer } from "../../ai/offline/turn-analyzer.js";
@@ -10,6 +11,7 @@ const OFFLINE: TAiEngines = {
   responder: createOfflineResponder(),
   analyzer: createOfflineTurnAnalyzer(),
   classifier: createOfflineClassifier(),
+  callAnalyzer: createOfflineCallAnalyzer(),
 };
 
 /** The org's engines: its models when a key is configured, the offline engine otherwise (and last). */

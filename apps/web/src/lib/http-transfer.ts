@@ -1,5 +1,5 @@
-import { sessionManager } from "../../lib/session";
-import { getAccessToken } from "../../lib/session-store";
+import { sessionManager } from "./session";
+import { getAccessToken } from "./session-store";
 
 /** An error from a plain-HTTP endpoint (uploads, CSV downloads), with the server's message when it sent one. */
 export class TransferError extends Error {

@@ -1,7 +1,9 @@
 import type { TAppContext } from "./app-context.js";
 import { agentReplyJob, notifyJob, overseerTurnJob } from "./modules/agent/jobs.js";
 import { pruneRefreshTokensJob } from "./modules/auth/jobs.js";
+import { callAnalyzeJob } from "./modules/calls/analyze-job.js";
 import { callIngestJob, callTranscodeJob } from "./modules/calls/jobs.js";
+import { callTranscribeJob } from "./modules/calls/transcribe-job.js";
 import { campaignTickJob } from "./modules/campaigns/jobs.js";
 import { sandboxBotJob, smsInboundJob, smsSendJob, smsStatusJob } from "./modules/messaging/jobs.js";
 import type { TJobDefinition } from "./platform/queue/jobs.js";
@@ -19,4 +21,6 @@ export const allJobs: TJobDefinition<never, TAppContext>[] = [
   notifyJob,
   callIngestJob,
   callTranscodeJob,
+  callTranscribeJob,
+  callAnalyzeJob,
 ] as TJobDefinition<never, TAppContext>[];

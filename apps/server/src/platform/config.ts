@@ -78,6 +78,12 @@ const ZEnv = z.object({
   SLACK_API_URL: z.url().default("https://slack.com/api"),
   /** The ffmpeg binary for call recordings; else `ffmpeg` on the PATH. */
   FFMPEG_PATH: z.string().min(1).optional(),
+  /** The `pocketsphinx` binary (offline speech-to-text); found on the PATH when unset. */
+  POCKETSPHINX_PATH: z.string().min(1).optional(),
+  /** An OpenAI-compatible speech-to-text API (`/audio/transcriptions`), for orgs that choose it. */
+  TRANSCRIBE_BASE_URL: z.url().default("https://api.openai.com/v1"),
+  TRANSCRIBE_API_KEY: z.string().min(8).optional(),
+  TRANSCRIBE_MODEL: z.string().min(1).default("whisper-1"),
   /** Call recordings and other blobs go to this S3 bucket when set; otherwise to `<data dir>/blobs`. */
   S3_BUCKET: z.string().min(3).max(63).optional(),
   /** An S3-compatible endpoint (MinIO, R2, …); AWS's own when unset. */

@@ -1,4 +1,10 @@
-import type { TCall, TCallStatus, TSuppliedTranscript } from "@plaibook/shared";
+import type {
+  TCall,
+  TCallAnalysis,
+  TCallStatus,
+  TSuppliedTranscript,
+  TTranscriptSegment,
+} from "@plaibook/shared";
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
 
@@ -65,9 +71,14 @@ export const publicCall = ({
   ...call
 }: TCallRecord): TCall => call;
 
+/** The pipeline's columns (not the transcript, analysis or waveform, which can be large). */
+const CALL_COLUMNS = `id, org_id, source, external_id, rep_user_id, rep_name, lead_phone, direction, started_at, file_name,
+  original_key, original_bytes, original_sha256, audio_key, duration_seconds, status, status_reason, progress,
+  supplied_transcript, created_at`;
+
 export async function findCall(tx: TTx, callId: string, options: { lock?: boolean } = {}) {
   const { rows } = await tx.client.query<TCallRow>(
-    `select * from calls where id = $1${options.lock ? " for update" : ""}`,
+    `select ${CALL_COLUMNS} from calls where id = $1${options.lock ? " for update" : ""}`,
     [callId],
   );
   return rows[0] ? toCall(rows[0]) : null;
@@ -81,7 +92,7 @@ export async function getCall(tx: TTx, callId: string): Promise<TCallRecord> {
 
 export async function findCallByExternalId(tx: TTx, source: string, externalId: string) {
   const { rows } = await tx.client.query<TCallRow>(
-    "select * from calls where source = $1 and external_id = $2",
+    `select ${CALL_COLUMNS} from calls where source = $1 and external_id = $2`,
     [source, externalId],
   );
   return rows[0] ? toCall(rows[0]) : null;
@@ -114,7 +125,7 @@ export async function insertCall(tx: TTx, c: TNewCall): Promise<TCallRecord | nu
                         created_by)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      on conflict (org_id, source, external_id) do nothing
-     returning *`,
+     returning ${CALL_COLUMNS}`,
     [
       c.id,
       c.orgId,
@@ -159,6 +170,54 @@ export async function updateCallStep(
       step.reason ?? null,
       step.audioKey ?? null,
       step.durationSeconds ?? null,
+    ],
+  );
+}
+
+export async function savePeaks(tx: TTx, callId: string, peaks: number[]): Promise<void> {
+  await tx.client.query("update calls set peaks = $2 where id = $1", [callId, JSON.stringify(peaks)]);
+}
+
+export async function saveTranscript(
+  tx: TTx,
+  callId: string,
+  transcript: { source: string; model: string | null; segments: TTranscriptSegment[] },
+): Promise<void> {
+  await tx.client.query(
+    "update calls set transcript = $2, transcript_source = $3, transcript_model = $4 where id = $1",
+    [callId, JSON.stringify({ segments: transcript.segments }), transcript.source, transcript.model],
+  );
+}
+
+export async function findTranscript(tx: TTx, callId: string): Promise<TTranscriptSegment[] | null> {
+  const { rows } = await tx.client.query<{ transcript: { segments: TTranscriptSegment[] } | null }>(
+    "select transcript from calls where id = $1",
+    [callId],
+  );
+  return rows[0]?.transcript?.segments ?? null;
+}
+
+/** Stores the analysis with the columns the list filters on copied out of it. */
+export async function saveAnalysis(
+  tx: TTx,
+  callId: string,
+  analysis: TCallAnalysis,
+  engine: string,
+): Promise<void> {
+  const labels = [...new Set(analysis.objections.map((o) => o.label))];
+  const categories = [...new Set(analysis.objections.map((o) => o.category))];
+  await tx.client.query(
+    `update calls set analysis = $2, analysis_engine = $3, analyzed_at = now(), outcome = $4,
+            objection_labels = $5, objection_categories = $6, rep_talk_ratio = $7
+      where id = $1`,
+    [
+      callId,
+      JSON.stringify(analysis),
+      engine,
+      analysis.outcome.label,
+      labels,
+      categories,
+      analysis.metrics.repTalkRatio,
     ],
   );
 }

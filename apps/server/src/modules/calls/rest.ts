@@ -1,15 +1,26 @@
 import type { MultipartFile } from "@fastify/multipart";
-import { type TSuppliedTranscript, ZCall, ZCallUploadMeta, ZSuppliedTranscript } from "@plaibook/shared";
+import {
+  type TSuppliedTranscript,
+  ZCall,
+  ZCallDetail,
+  ZCallListPage,
+  ZCallListQuery,
+  ZCallUploadMeta,
+  ZSuppliedTranscript,
+} from "@plaibook/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { z } from "zod";
+import { z } from "zod";
+import { withOrg } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
 import { withBearer } from "../../platform/http/rest-auth.js";
 import { bearer, errorResponses, ZIdParam } from "../../platform/http/rest-schemas.js";
 import type { TServices } from "../../platform/services.js";
+import { signedAudioUrl, verifyAudioLink } from "./audio-link.js";
+import { findCallAudio, parseRange } from "./call-audio.js";
 import { announceCallProgress } from "./events.js";
-import { getCall, publicCall } from "./queries.js";
-import { retryCall } from "./retry-call.js";
+import { getCallDetail, listCalls } from "./read-calls.js";
+import { retryCall, supplyTranscript } from "./retry-call.js";
 import { uploadCall } from "./upload-call.js";
 
 const META_FIELDS = new Set(["externalId", "repUserId", "repName", "leadPhone", "direction", "startedAt"]);
@@ -92,7 +103,8 @@ export async function callsRestRoutes(app: FastifyInstance, services: TServices)
     {
       schema: {
         tags: ["calls"],
-        summary: "Run a failed call through the pipeline again, from the stored recording",
+        summary:
+          "Run a failed call through the pipeline again from its stored recording, or try speech-to-text again for one waiting for a transcript",
         security: bearer,
         params: ZIdParam,
         response: { 200: ZCall, ...errorResponses },
@@ -114,22 +126,103 @@ export async function callsRestRoutes(app: FastifyInstance, services: TServices)
   );
 
   api.get(
+    "/api/v1/calls",
+    {
+      schema: {
+        tags: ["calls"],
+        summary: "Calls, newest first, filtered and paged",
+        description:
+          "Filters: repUserId, from / to (ISO 8601, on the start time), outcome, objection (a category such as `price` or a label such as `price/budget`), minDurationSeconds / maxDurationSeconds, status; sort (newest|oldest|longest|shortest), page, pageSize (≤ 100). A rep sees only the calls they made or uploaded.",
+        security: bearer,
+        querystring: ZCallListQuery,
+        response: { 200: ZCallListPage, ...errorResponses },
+      },
+    },
+    async (req) => withBearer(services, req, (ctx) => listCalls(ctx.tx, ctx.actor, req.query), "calls.view"),
+  );
+
+  api.get(
     "/api/v1/calls/:id",
     {
       schema: {
         tags: ["calls"],
-        summary: "A call and where it stands in the pipeline",
+        summary: "A call with where it stands, its transcript and its analysis",
+        description:
+          "`transcript` and `analysis` are null until those steps are done. `audioUrl` plays the recording for 6 hours without a bearer header.",
         security: bearer,
         params: ZIdParam,
-        response: { 200: ZCall, ...errorResponses },
+        response: { 200: ZCallDetail, ...errorResponses },
       },
     },
     async (req) =>
       withBearer(
         services,
         req,
-        async (ctx) => publicCall(await getCall(ctx.tx, req.params.id)),
+        async (ctx) => {
+          const call = await getCallDetail(ctx.tx, ctx.actor, req.params.id);
+          return { ...call, audioUrl: await signedAudioUrl(services.tokens, ctx.actor.orgId, call.id) };
+        },
         "calls.view",
       ),
+  );
+
+  api.post(
+    "/api/v1/calls/:id/transcript",
+    {
+      schema: {
+        tags: ["calls"],
+        summary: "Give the transcript of a call that waits for one; the analysis follows",
+        security: bearer,
+        params: ZIdParam,
+        body: ZSuppliedTranscript,
+        response: { 200: ZCall, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { orgId, call } = await withBearer(
+        services,
+        req,
+        async (ctx) => ({
+          orgId: ctx.actor.orgId,
+          call: await supplyTranscript(ctx, services.app.boss, req.params.id, req.body),
+        }),
+        "calls.upload",
+      );
+      announceCallProgress(services.app.publish, orgId, call);
+      return call;
+    },
+  );
+
+  api.get(
+    "/api/v1/calls/:id/audio",
+    {
+      schema: {
+        tags: ["calls"],
+        summary: "The recording, with byte ranges (the signed `audioUrl` of a call)",
+        params: ZIdParam,
+        querystring: z.object({ token: z.string().min(1) }),
+      },
+    },
+    async (req, reply) => {
+      const orgId = await verifyAudioLink(services.tokens, req.params.id, req.query.token);
+      if (!orgId)
+        throw new AppError("UNAUTHORIZED", "This audio link is invalid or has expired: reload the call");
+      const audio = await withOrg(services.db.appPool, orgId, (tx) => findCallAudio(tx, req.params.id));
+      if (!audio) throw new AppError("NOT_FOUND", "Call not found");
+      const range = parseRange(req.headers.range, audio.bytes);
+      if (range === "unsatisfiable")
+        return reply.status(416).header("content-range", `bytes */${audio.bytes}`).send();
+      reply
+        .header("accept-ranges", "bytes")
+        .header("content-type", audio.contentType)
+        .header("cache-control", "private, max-age=3600");
+      if (!range)
+        return reply.header("content-length", audio.bytes).send(await services.app.blobs.get(audio.key));
+      return reply
+        .status(206)
+        .header("content-range", `bytes ${range.start}-${range.end}/${audio.bytes}`)
+        .header("content-length", range.end - range.start + 1)
+        .send(await services.app.blobs.get(audio.key, range));
+    },
   );
 }

@@ -45,6 +45,11 @@ export type TJobDefinition<TPayload, TApp = unknown> = {
   retryDelay?: number;
   /** How long a job may run before it is taken back and retried (a killed worker's jobs come back after this). */
   expireInSeconds?: number;
+  /**
+   * For long jobs: the worker reports every half of this, and a job not heard from for this long is
+   * taken back and retried (a killed worker's job comes back in seconds, not after `expireInSeconds`).
+   */
+  heartbeatSeconds?: number;
 };
 
 export function defineJob<TPayload, TApp = unknown>(
@@ -71,6 +76,7 @@ export async function ensureQueues(
       ...(job.retryLimit === undefined ? {} : { retryLimit: job.retryLimit }),
       ...(job.retryDelay === undefined ? {} : { retryDelay: job.retryDelay }),
       ...(job.expireInSeconds === undefined ? {} : { expireInSeconds: job.expireInSeconds }),
+      ...(job.heartbeatSeconds === undefined ? {} : { heartbeatSeconds: job.heartbeatSeconds }),
       deadLetter: dlq,
       notify: true,
     };

@@ -164,6 +164,26 @@ program
   });
 
 program
+  .command("analyze-call")
+  .description(
+    "Analyse diarised call transcripts from a JSONL file (no database); see /shared/eval/README.md",
+  )
+  .requiredOption("--input <file>", "JSONL, one call a line")
+  .requiredOption("--output <file>", "JSONL to write: objections, outcome and stages a line")
+  .option("--engine <engine>", "offline or llm", "offline")
+  .action(async (options: { input: string; output: string; engine: string }) => {
+    const { parseEngine } = await import("./classify-sms.js");
+    const { createCallAnalyzerForCli, runAnalyzeCall } = await import("./analyze-call.js");
+    try {
+      const analyzer = await createCallAnalyzerForCli(parseEngine(options.engine));
+      const { count } = await runAnalyzeCall(options, analyzer);
+      process.stderr.write(`Analysed ${count} calls into ${options.output}\n`);
+    } catch (error) {
+      fail(null, error);
+    }
+  });
+
+program
   .command("eval")
   .description("Measure the AI engines on the labelled dev data and print a table")
   .option("--dir <dir>", "folder with sms-turns.jsonl, sms-sentiment.tsv, calls.jsonl")

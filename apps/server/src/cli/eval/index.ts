@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createCallAnalyzerForCli } from "../analyze-call.js";
 import { createClassifier, type TEngine } from "../classify-sms.js";
+import { evaluateCalls } from "./calls-section.js";
 import { evaluateSms } from "./sms-section.js";
 import type { TEvalResult, TEvalSection } from "./types.js";
 
@@ -13,7 +15,13 @@ export const DEFAULT_EVAL_DIR = resolve(
 
 export const EVAL_SECTIONS: TEvalSection[] = [
   { name: "sms", run: ({ dir, engine }) => evaluateSms(dir, createClassifier(engine)) },
-  { name: "calls", run: async () => "not built yet" },
+  {
+    name: "calls",
+    run: async ({ dir, engine }) =>
+      existsSync(join(dir, "calls.jsonl"))
+        ? evaluateCalls(dir, await createCallAnalyzerForCli(engine))
+        : "no calls.jsonl in this folder",
+  },
 ];
 
 export function formatResult(name: string, result: TEvalResult | string): string {

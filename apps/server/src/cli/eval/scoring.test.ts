@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accuracy, binaryScores, confusion, macroF1, perLabelScores } from "./scoring.js";
+import { accuracy, binaryScores, confusion, macroF1, perLabelScores, setMicroF1 } from "./scoring.js";
 
 describe("scoring", () => {
   it("computes per-label precision, recall and F1", () => {
@@ -40,5 +40,16 @@ describe("scoring", () => {
 
   it("refuses lists of different lengths", () => {
     expect(() => accuracy(["a"], [])).toThrow(/gold has 1/);
+  });
+
+  it("micro-F1 over label sets counts each label once per item", () => {
+    const scores = setMicroF1([["a", "b"], [], ["c"]], [["a", "a", "x"], ["y"], ["c"]]);
+    expect(scores).toMatchObject({ truePositive: 2, falsePositive: 2, falseNegative: 1 });
+    expect(scores.precision).toBeCloseTo(0.5, 10);
+    expect(scores.recall).toBeCloseTo(2 / 3, 10);
+    expect(scores.f1).toBeCloseTo((2 * 0.5 * (2 / 3)) / (0.5 + 2 / 3), 10);
+    expect(setMicroF1([[], []], [[], []]).f1).toBe(1);
+    expect(setMicroF1([["a"]], [[]]).f1).toBe(0);
+    expect(() => setMicroF1([["a"]], [])).toThrow(/gold has 1/);
   });
 });

@@ -75,6 +75,43 @@ export function confusion(gold: string[], predicted: string[]): Map<string, Map<
   return table;
 }
 
+export type TSetScores = {
+  precision: number;
+  recall: number;
+  f1: number;
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+};
+
+/**
+ * Micro-averaged precision, recall and F1 over label sets (one set per item, e.g. a call's objection
+ * labels): every gold label found counts once, whatever item it is in. Duplicates in a set count once.
+ */
+export function setMicroF1(gold: string[][], predicted: string[][]): TSetScores {
+  assertSameLength(gold, predicted);
+  let truePositive = 0;
+  let falsePositive = 0;
+  let falseNegative = 0;
+  for (const [index, goldLabels] of gold.entries()) {
+    const g = new Set(goldLabels);
+    const p = new Set(predicted[index]);
+    for (const label of p)
+      if (g.has(label)) truePositive++;
+      else falsePositive++;
+    for (const label of g) if (!p.has(label)) falseNegative++;
+  }
+  const precision = ratio(truePositive, truePositive + falsePositive);
+  const recall = ratio(truePositive, truePositive + falseNegative);
+  const f1 =
+    truePositive + falsePositive + falseNegative === 0
+      ? 1
+      : precision + recall === 0
+        ? 0
+        : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, truePositive, falsePositive, falseNegative };
+}
+
 /** 1 when nothing was expected (an empty set is perfectly recalled), else the share. */
 function ratio(numerator: number, denominator: number): number {
   return denominator === 0 ? 1 : numerator / denominator;

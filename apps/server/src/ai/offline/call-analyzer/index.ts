@@ -1,10 +1,21 @@
-import type { TCallAnalysis } from "@plaibook/shared";
+import type { TCallAnalysis, TCallStage } from "@plaibook/shared";
+import { computeTalkMetrics } from "../../call-metrics.js";
 import type { CallAnalyzer, TCallAnalysisInput } from "../../ports.js";
 import { OFFLINE_MODEL } from "../responder.js";
+import { coachCall } from "./coaching.js";
+import { findObjections, toCallObjection } from "./objections.js";
+import { decideOutcome } from "./outcome.js";
+import { inferRoles } from "./roles.js";
+import { stageSpans, stagesPresent, tagStages } from "./stages.js";
+import { summarizeCall } from "./summary.js";
+import { turnsOf } from "./transcript.js";
+
+export { inferRoles } from "./roles.js";
 
 /**
- * The offline CallAnalyzer: reads a diarised transcript by rules (speaker roles, stages, objections,
- * outcome, talk metrics, coaching). Deterministic and fast: no model load, no network.
+ * The offline CallAnalyzer: reads a diarised transcript by rules — speaker roles, stages, objections
+ * (the taxonomy and the organisation's own subcategories), outcome, talk metrics and coaching.
+ * Deterministic and fast (no model load, no network): a five-minute call takes about a millisecond.
  */
 export function createOfflineCallAnalyzer(): CallAnalyzer {
   return {
@@ -25,42 +36,46 @@ export function createOfflineCallAnalyzer(): CallAnalyzer {
   };
 }
 
-/** A first cut: roles from the labels, the whole call as one span, no objections yet. */
+/** The analysis of one call (segments in any order; they are read in time order). */
 export function analyzeCall(input: TCallAnalysisInput): TCallAnalysis {
-  const segments = input.segments;
-  const speakers: Record<string, "rep" | "customer" | "other"> = {};
-  for (const s of segments) speakers[s.speaker] = s.speaker === "rep" ? "rep" : "customer";
-  const end = segments.reduce((max, s) => Math.max(max, s.end), 0);
-  const first = segments[0];
-  const last = segments[segments.length - 1];
+  if (input.segments.length === 0) throw new Error("A call analysis needs at least one transcript segment");
+  const segments = [...input.segments].sort((a, b) => a.start - b.start || a.end - b.end);
+  const speakers = inferRoles(segments);
+  const turns = turnsOf(segments, speakers);
+  const metrics = computeTalkMetrics(segments, speakers);
+  const objections = findObjections(turns, input.customObjections);
+  const tags = tagStages(turns, objections);
+  const stages = stageSpans(turns, tags);
+  const outcome = decideOutcome(turns);
+  const coaching = coachCall({ turns, metrics, objections, tags, outcome });
+  const seconds = (turns[turns.length - 1]?.end ?? 0) - (turns[0]?.start ?? 0);
   return {
     speakers,
-    stages: [{ stage: "greeting", start: first?.start ?? 0, end }],
-    objections: [],
-    outcome: { label: "no_decision", evidence: "", at: null },
-    metrics: {
-      repTalkRatio: 0,
-      longestRepMonologueSeconds: 0,
-      repQuestions: 0,
-      interactivityPerMinute: 0,
-      patienceSeconds: 0,
-    },
-    coaching: [
-      {
-        kind: "improvement",
-        title: "Review the call",
-        advice: "Listen back to the opening.",
-        at: first?.start ?? 0,
-        segmentIndex: 0,
-      },
-      {
-        kind: "improvement",
-        title: "Agree a next step",
-        advice: "End the call with a date and time for the next step.",
-        at: last?.start ?? 0,
-        segmentIndex: Math.max(0, segments.length - 1),
-      },
-    ],
-    summary: "",
+    stages,
+    objections: objections.map(toCallObjection),
+    outcome,
+    metrics,
+    coaching,
+    summary: summarizeCall({
+      industry: input.industry,
+      seconds,
+      objections,
+      outcome,
+      repTalkRatio: metrics.repTalkRatio,
+      repQuestions: metrics.repQuestions,
+    }),
+  };
+}
+
+/** What `plaibook analyze-call` writes for a call: labels once each, stages in the canonical order. */
+export function evalLabelsOf(analysis: TCallAnalysis): {
+  objections: string[];
+  outcome: TCallAnalysis["outcome"]["label"];
+  stages: TCallStage[];
+} {
+  return {
+    objections: [...new Set(analysis.objections.map((o) => o.label))],
+    outcome: analysis.outcome.label,
+    stages: stagesPresent(analysis.stages),
   };
 }

@@ -4,6 +4,8 @@ import { createRouter } from "@tanstack/react-router";
 import { FullPageSpinner } from "../components/spinner";
 import { acceptInviteRoute } from "./accept-invite";
 import { appLayoutRoute } from "./app-layout";
+import { callDetailRoute } from "./call-detail";
+import { callsRoute } from "./calls";
 import { campaignDetailRoute } from "./campaign-detail";
 import { campaignEditRoute } from "./campaign-edit";
 import { campaignNewRoute } from "./campaign-new";
@@ -21,6 +23,7 @@ import { playbooksRoute } from "./playbooks";
 import { rootRoute } from "./root";
 import { sandboxRoute } from "./sandbox";
 import { settingsAiRoute } from "./settings-ai";
+import { settingsCallsRoute } from "./settings-calls";
 import { settingsIntegrationsRoute } from "./settings-integrations";
 import { settingsOptOutsRoute } from "./settings-opt-outs";
 import { settingsSmsRoute } from "./settings-sms";
@@ -47,11 +50,14 @@ export const routeTree = rootRoute.addChildren([
     campaignEditRoute,
     leadsRoute,
     leadDetailRoute,
+    callsRoute,
+    callDetailRoute,
     sandboxRoute,
     tasksRoute,
     settingsOptOutsRoute,
     settingsSmsRoute,
     settingsAiRoute,
+    settingsCallsRoute,
     settingsIntegrationsRoute,
     usageRoute,
   ]),

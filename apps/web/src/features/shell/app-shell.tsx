@@ -1,4 +1,5 @@
-import type { TSession } from "@plaibook/shared";
+import type { TPermission, TRole, TSession } from "@plaibook/shared";
+import { can } from "@plaibook/shared";
 import { Link } from "@tanstack/react-router";
 import { clsx } from "clsx";
 import {
@@ -13,6 +14,7 @@ import {
   Megaphone,
   Menu,
   MessageSquareText,
+  PhoneCall,
   Plug,
   Radar,
   Siren,
@@ -36,17 +38,21 @@ type TNavItem = {
     | "/campaigns"
     | "/playbooks"
     | "/leads"
+    | "/calls"
     | "/tasks"
     | "/sandbox"
     | "/settings/team"
     | "/settings/opt-outs"
     | "/settings/sms"
     | "/settings/ai"
+    | "/settings/calls"
     | "/settings/integrations"
     | "/usage";
   label: string;
   icon: ReactNode;
   exact?: boolean;
+  /** Shown only to roles with this permission. */
+  permission?: TPermission;
 };
 
 const MAIN_NAV: TNavItem[] = [
@@ -56,6 +62,7 @@ const MAIN_NAV: TNavItem[] = [
   { to: "/campaigns", label: "Campaigns", icon: <Megaphone className="size-4" /> },
   { to: "/playbooks", label: "Playbooks", icon: <BookOpen className="size-4" /> },
   { to: "/leads", label: "Leads", icon: <Contact className="size-4" /> },
+  { to: "/calls", label: "Calls", icon: <PhoneCall className="size-4" />, permission: "calls.view" },
   { to: "/tasks", label: "Tasks", icon: <CheckSquare className="size-4" /> },
   { to: "/sandbox", label: "Phone simulator", icon: <Smartphone className="size-4" /> },
   { to: "/usage", label: "Usage & cost", icon: <ChartColumn className="size-4" /> },
@@ -65,6 +72,7 @@ const SETTINGS_NAV: TNavItem[] = [
   { to: "/settings/opt-outs", label: "Opt-outs", icon: <Ban className="size-4" /> },
   { to: "/settings/sms", label: "SMS identity", icon: <MessageSquareText className="size-4" /> },
   { to: "/settings/ai", label: "AI & calendar", icon: <Bot className="size-4" /> },
+  { to: "/settings/calls", label: "Calls", icon: <PhoneCall className="size-4" />, permission: "calls.view" },
   { to: "/settings/integrations", label: "Integrations", icon: <Plug className="size-4" /> },
 ];
 
@@ -109,16 +117,19 @@ function NavLink({
 }
 
 function Navigation({
+  role,
   onNavigate,
   badges = {},
 }: {
+  role: TRole;
   onNavigate?: () => void;
   badges?: TNavBadges | undefined;
 }) {
+  const allowed = (item: TNavItem) => !item.permission || can(role, item.permission);
   return (
     <nav aria-label="Main" className="space-y-6">
       <ul className="space-y-1">
-        {MAIN_NAV.map((item) => (
+        {MAIN_NAV.filter(allowed).map((item) => (
           <li key={item.to}>
             <NavLink item={item} onNavigate={onNavigate} badge={badges[item.to]} />
           </li>
@@ -127,7 +138,7 @@ function Navigation({
       <div>
         <p className="px-3 pb-2 text-xs font-semibold tracking-wider text-slate-500 uppercase">Settings</p>
         <ul className="space-y-1">
-          {SETTINGS_NAV.map((item) => (
+          {SETTINGS_NAV.filter(allowed).map((item) => (
             <li key={item.to}>
               <NavLink item={item} onNavigate={onNavigate} />
             </li>
@@ -204,7 +215,7 @@ export function AppShell(props: TAppShellProps) {
           <Wordmark inverted />
         </div>
         <div className="flex-1 overflow-y-auto">
-          <Navigation badges={props.navBadges} />
+          <Navigation role={props.session.user.role} badges={props.navBadges} />
         </div>
         <Account {...props} />
       </aside>
@@ -232,7 +243,11 @@ export function AppShell(props: TAppShellProps) {
         </div>
         {menuOpen ? (
           <div id="mobile-menu" className="space-y-4 border-t border-slate-800 px-3 pt-4 pb-4">
-            <Navigation onNavigate={() => setMenuOpen(false)} badges={props.navBadges} />
+            <Navigation
+              role={props.session.user.role}
+              onNavigate={() => setMenuOpen(false)}
+              badges={props.navBadges}
+            />
             <Account {...props} />
           </div>
         ) : null}

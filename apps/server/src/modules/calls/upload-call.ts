@@ -30,29 +30,35 @@ export function audioExtensionOf(fileName: string): (typeof CALL_AUDIO_EXTENSION
   return known;
 }
 
+export type TRecordCallInput = {
+  orgId: string;
+  /** `upload`, or the phone system's source name. */
+  source: string;
+  /** Who uploaded it; null when a phone system sent it. */
+  actorUserId: string | null;
+  meta: TCallUploadMeta;
+  transcript: TSuppliedTranscript | null;
+  fileName: string;
+  contentType: string | null;
+  file: NodeJS.ReadableStream;
+  /** True when the transport cut the file at its size limit (the stream then just ends). */
+  truncated?: () => boolean;
+};
+
 /**
- * A recording uploaded by a person or over the API: streamed into the BlobStore (never whole in
- * memory), recorded, and its first pipeline step queued in the same transaction. Idempotent per
- * (organisation, source, external id); without an external id the file's SHA-256 stands in for it,
- * so the same file twice is one call.
+ * Any source's recording: streamed into the BlobStore (never whole in memory), recorded, and its
+ * first pipeline step queued in the same transaction. Idempotent per (organisation, source, external
+ * id); without an external id the file's SHA-256 stands in for it, so the same file twice is one call.
  */
-export async function uploadCall(
+export async function recordCall(
   app: Pick<TAppContext, "db" | "blobs" | "boss" | "publish">,
-  actor: TActor,
-  input: {
-    meta: TCallUploadMeta;
-    transcript: TSuppliedTranscript | null;
-    fileName: string;
-    contentType: string | null;
-    file: NodeJS.ReadableStream;
-    /** True when the transport cut the file at its size limit (the stream then just ends). */
-    truncated?: () => boolean;
-  },
+  input: TRecordCallInput,
 ): Promise<{ call: TCall; duplicate: boolean }> {
+  const { orgId, source } = input;
   const extension = audioExtensionOf(input.fileName);
   if (input.meta.externalId) {
-    const existing = await withOrg(app.db.appPool, actor.orgId, (tx) =>
-      findCallByExternalId(tx, UPLOAD_SOURCE, input.meta.externalId as string),
+    const existing = await withOrg(app.db.appPool, orgId, (tx) =>
+      findCallByExternalId(tx, source, input.meta.externalId as string),
     );
     if (existing) {
       input.file.resume();
@@ -60,7 +66,7 @@ export async function uploadCall(
     }
   }
   const callId = randomUUID();
-  const originalKey = `${actor.orgId}/calls/${callId}/original.${extension}`;
+  const originalKey = `${orgId}/calls/${callId}/original.${extension}`;
   const stored = await app.blobs
     .put(originalKey, input.file, {
       contentType: input.contentType ?? undefined,
@@ -80,11 +86,11 @@ export async function uploadCall(
     throw new AppError("BAD_REQUEST", `"${input.fileName}" is empty`);
   }
   const externalId = input.meta.externalId ?? `sha256:${stored.sha256}`;
-  const result = await withOrg(app.db.appPool, actor.orgId, async (tx) => {
+  const result = await withOrg(app.db.appPool, orgId, async (tx) => {
     const call = await insertCall(tx, {
       id: callId,
-      orgId: actor.orgId,
-      source: UPLOAD_SOURCE,
+      orgId,
+      source,
       externalId,
       repUserId: input.meta.repUserId ?? null,
       repName: input.meta.repName ?? null,
@@ -97,26 +103,35 @@ export async function uploadCall(
       originalBytes: stored.bytes,
       originalSha256: stored.sha256,
       suppliedTranscript: input.transcript,
-      createdBy: actor.userId,
+      createdBy: input.actorUserId,
     });
     if (!call) {
-      const existing = await findCallByExternalId(tx, UPLOAD_SOURCE, externalId);
+      const existing = await findCallByExternalId(tx, source, externalId);
       return { call: existing, duplicate: true };
     }
-    await enqueueCallStep(app.boss, tx, "ingest", { orgId: actor.orgId, callId });
+    await enqueueCallStep(app.boss, tx, "ingest", { orgId, callId });
     await recordAudit(tx, null, {
-      action: "call.upload",
-      orgId: actor.orgId,
-      actorUserId: actor.userId,
+      action: source === UPLOAD_SOURCE ? "call.upload" : "call.received",
+      orgId,
+      actorUserId: input.actorUserId,
       targetType: "call",
       targetId: callId,
-      details: { fileName: input.fileName, bytes: stored.bytes },
+      details: { source, fileName: input.fileName, bytes: stored.bytes },
     });
     return { call, duplicate: false };
   });
   if (result.duplicate) await app.blobs.delete(originalKey);
   if (!result.call) throw new Error("the call vanished while it was being recorded");
   const call = publicCall(result.call);
-  if (!result.duplicate) announceCallProgress(app.publish, actor.orgId, call);
+  if (!result.duplicate) announceCallProgress(app.publish, orgId, call);
   return { call, duplicate: result.duplicate };
+}
+
+/** A recording a person uploaded (the web app or the public API). */
+export function uploadCall(
+  app: Pick<TAppContext, "db" | "blobs" | "boss" | "publish">,
+  actor: TActor,
+  input: Omit<TRecordCallInput, "orgId" | "source" | "actorUserId">,
+): Promise<{ call: TCall; duplicate: boolean }> {
+  return recordCall(app, { ...input, orgId: actor.orgId, source: UPLOAD_SOURCE, actorUserId: actor.userId });
 }

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Badge } from "../../components/badge";
 import { focusRing } from "../../components/button";
 import { Card, CardHeader } from "../../components/card";
-import { formatClock, formatDecimal, formatDuration, formatPercent } from "./call-format";
+import { formatClock, formatDecimal, formatDuration, splitPercent } from "./call-format";
 import { HANDLING_LABELS, HANDLING_TONES, OUTCOME_LABELS, OUTCOME_TONES, objectionLabel } from "./labels";
 import { usePlayer } from "./player";
 
@@ -64,22 +64,22 @@ function Metric({ label, value, explanation }: { label: string; value: string; e
 }
 
 export function TalkMetricsCard({ metrics }: { metrics: TCallMetrics }) {
-  const rep = metrics.repTalkRatio;
+  const [rep, customer] = splitPercent(metrics.repTalkRatio);
   return (
     <Card>
       <CardHeader title="Talk metrics" />
       <div className="space-y-4 p-5">
         <div>
           <div className="mb-1.5 flex justify-between text-xs font-medium">
-            <span className="text-indigo-700">Rep {formatPercent(rep)}</span>
-            <span className="text-slate-600">Customer {formatPercent(1 - rep)}</span>
+            <span className="text-indigo-700">Rep {rep}%</span>
+            <span className="text-slate-600">Customer {customer}%</span>
           </div>
           <div
             role="img"
-            aria-label={`Talk time: rep ${formatPercent(rep)}, customer ${formatPercent(1 - rep)}`}
+            aria-label={`Talk time: rep ${rep}%, customer ${customer}%`}
             className="flex h-3 overflow-hidden rounded-full bg-slate-200"
           >
-            <div className="h-full bg-indigo-500" style={{ width: `${rep * 100}%` }} />
+            <div className="h-full bg-indigo-500" style={{ width: `${rep}%` }} />
           </div>
           <p className="mt-1.5 text-xs text-slate-500">
             Share of talk time. Reps who listen more than they talk (under about 60%) tend to learn more.

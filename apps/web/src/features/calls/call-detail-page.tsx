@@ -53,7 +53,9 @@ function CallHeader({ call }: { call: TCallDetail }) {
     <div className="mb-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-          {call.leadPhone ? `Call with ${formatPhone(call.leadPhone)}` : "Call"}
+          {call.leadPhone
+            ? `Call with ${formatPhone(call.leadPhone)}`
+            : `Call on ${formatDateTime(call.startedAt)}`}
         </h1>
         <CallStatusBadge status={call.status} />
       </div>

@@ -29,6 +29,12 @@ export function formatPercent(fraction: number | null | undefined): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
+/** A 0–1 share and the rest, as whole percentages that add up to 100: 0.665 → [67, 33]. */
+export function splitPercent(fraction: number): [number, number] {
+  const first = Math.round(clamp(fraction, 0, 1) * 100);
+  return [first, 100 - first];
+}
+
 /** 1.23456 → "1.2"; whole numbers stay whole. */
 export function formatDecimal(value: number, digits = 1): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(digits);

@@ -70,6 +70,12 @@ function examplesOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The schema's messages start in lower case (they also go into API errors); a form shows sentences. */
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /** Zod's own words for a length check are not for people: say it for the field instead. */
 function messageFor(field: string, path: ReadonlyArray<string>, message: string): string {
   if (field === "label") return "Give the objection a label (up to 80 characters).";
@@ -77,7 +83,7 @@ function messageFor(field: string, path: ReadonlyArray<string>, message: string)
     return `Phrase ${Number(path[3]) + 1}: each phrase needs 3–300 characters.`;
   }
   if (field === "examples" && /too big|at most/i.test(message)) return "Give at most 50 phrases.";
-  return message;
+  return sentence(message);
 }
 
 /**
@@ -103,11 +109,11 @@ export function parseCallSettings(
     const path = issue.path.map(String);
     const [top, second, field] = path;
     if (top === "transcription") {
-      errors[second === "engine" ? "engine" : "repChannel"] ??= issue.message;
+      errors[second === "engine" ? "engine" : "repChannel"] ??= sentence(issue.message);
     } else if (top === "customObjections" && second !== undefined && field !== undefined) {
       errors[`objections.${second}.${field}`] ??= messageFor(field, path, issue.message);
     } else if (top === "customObjections") {
-      errors.objections ??= issue.message;
+      errors.objections ??= sentence(issue.message);
       markDuplicates(input.customObjections, errors);
     } else {
       errors.form ??= issue.message;

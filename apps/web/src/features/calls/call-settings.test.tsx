@@ -55,8 +55,8 @@ describe("CallSettingsPage", () => {
     await user.type(within(second).getByLabelText("Slug"), "Bad Slug");
     await user.click(screen.getByRole("button", { name: "Save call settings" }));
 
-    expect(within(second).getByText("slug must be lower_snake_case, 2–40 characters")).toBeTruthy();
-    expect(within(second).getByText("give at least one example phrase")).toBeTruthy();
+    expect(within(second).getByText("Slug must be lower_snake_case, 2–40 characters.")).toBeTruthy();
+    expect(within(second).getByText("Give at least one example phrase.")).toBeTruthy();
     expect(within(second).getByText("Give the objection a label (up to 80 characters).")).toBeTruthy();
     expect(updates).toHaveLength(0);
 

@@ -11,7 +11,7 @@ import { StackedTable, stackedCellLabel } from "../../components/stacked-table";
 import { TableSkeletonRows } from "../../components/table-states";
 import { formatDateTime } from "../../lib/format";
 import { formatPhone } from "../leads/lead-format";
-import { formatDuration, formatPercent } from "./call-format";
+import { formatDuration, formatPercent, splitPercent } from "./call-format";
 import { CallStatusCell } from "./call-status";
 import { CALL_PAGE_SIZES, callRangeLabel } from "./calls-search";
 import {
@@ -65,7 +65,7 @@ export function TalkRatio({ ratio }: { ratio: number | null }) {
   return (
     <div
       className="flex items-center gap-2"
-      title={`Rep ${formatPercent(ratio)}, customer ${formatPercent(1 - ratio)}`}
+      title={`Rep ${splitPercent(ratio)[0]}%, customer ${splitPercent(ratio)[1]}%`}
     >
       <div aria-hidden="true" className="flex h-1.5 w-16 overflow-hidden rounded-full bg-slate-200">
         <div className="h-full bg-indigo-500" style={{ width: `${Math.round(ratio * 100)}%` }} />

@@ -83,7 +83,7 @@ export function CallsToolbar({ search, reps, showRep = true, onChange }: TCallsT
     search.minMinutes > search.maxMinutes;
   return (
     <search aria-label="Filter calls" className="block border-b border-slate-200 px-4 py-3">
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {showRep ? (
           <SelectField
             label="Rep"

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import type { TCall } from "@plaibook/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFfmpeg } from "../src/integrations/audio/ffmpeg.js";
@@ -138,6 +139,52 @@ describe.skipIf(!ffmpeg)("uploading call recordings", () => {
     expect(retriedWaiting.status).toBe(200);
     expect(await retriedWaiting.json()).toMatchObject({ status: "transcribing", statusReason: null });
     expect((await settled(next.body.id)).status).toBe("needs_transcript");
+  });
+
+  it("refuses a recording over 200 MB, streamed, and keeps nothing of it", async () => {
+    const before = await ownerQuery(app, "select id from calls");
+    const boundary = "----plaibook-big-upload";
+    const head = Buffer.from(
+      [
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="direction"',
+        "",
+        "outbound",
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="startedAt"',
+        "",
+        "2026-11-30T15:04:05Z",
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="file"; filename="huge.wav"',
+        "Content-Type: audio/wav",
+        "",
+        "",
+      ].join("\r\n"),
+    );
+    const chunk = Buffer.alloc(1024 * 1024, 7);
+    const total = 201;
+    async function* body() {
+      yield head;
+      for (let i = 0; i < total; i++) yield chunk;
+      yield Buffer.from(`\r\n--${boundary}--\r\n`);
+    }
+    const res = await fetch(`${app.baseUrl}/api/v1/calls`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
+      body: Readable.toWeb(Readable.from(body())) as ReadableStream,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toContain("200 MB");
+    expect(await ownerQuery(app, "select id from calls")).toEqual(before);
+    // Nothing of it is left in storage (the cut file was deleted).
+    const sizes = execFileSync("find", [join(dir, "data", "blobs"), "-type", "f", "-size", "+150M"])
+      .toString()
+      .trim();
+    expect(sizes).toBe("");
   });
 
   it("refuses bad input with a reason that names it, storing nothing", async () => {

@@ -5,7 +5,7 @@ import type { TAppContext } from "./app-context.js";
 import { createSmsProviders } from "./integrations/sms-providers.js";
 import { allJobs } from "./jobs.js";
 import { conversationRoomPolicy } from "./modules/cockpit/room-policy.js";
-import { seedDemo, seedLiveConversations } from "./modules/demo/index.js";
+import { seedDemo, seedDemoCalls, seedLiveConversations } from "./modules/demo/index.js";
 import { createTokenService } from "./platform/auth/tokens.js";
 import { createBlobStore } from "./platform/blobs/index.js";
 import { requireSecrets, type TConfig } from "./platform/config.js";
@@ -141,6 +141,11 @@ export async function runProcess(options: {
       secretsKey: secrets.secretsKey,
     };
     const services: TServices = { config, log, db, tokens, queue, realtime, app: appContext };
+    // The demo's call recordings go through the real pipeline; the worker analyses them.
+    if (options.seedDemo) {
+      const seededCalls = await seedDemoCalls(appContext);
+      if (seededCalls > 0) log.info({ calls: seededCalls }, "demo calls queued");
+    }
     if (roles.api) {
       app = await buildHttpApp({
         services,

@@ -1,5 +1,6 @@
 import type { TTranscriptSegment } from "@plaibook/shared";
 import type { TAppContext } from "../../app-context.js";
+import { findFfmpeg } from "../../integrations/audio/ffmpeg.js";
 import { TranscriptionError } from "../../integrations/ports.js";
 import { createTranscriber } from "../../integrations/speech/index.js";
 import { withOrg } from "../../platform/db/with-org.js";
@@ -44,6 +45,7 @@ async function speechToText(app: TAppContext, job: TCallJob, call: TCallRecord):
     apiKey: app.config.TRANSCRIBE_API_KEY,
     model: app.config.TRANSCRIBE_MODEL,
     pocketsphinxPath: app.config.POCKETSPHINX_PATH,
+    ffmpegPath: findFfmpeg(app.config.FFMPEG_PATH) ?? undefined,
   });
   if (!transcriber)
     return waitForTranscript(app, job, reason ?? "No speech-to-text is set up for this organisation");

@@ -32,20 +32,31 @@ export async function evaluateCalls(
       throw new Error(`${callsFile}: record ${index + 1} (${row.line.id}) has no valid labels`);
     return parsed.data.labels;
   });
-  const started = performance.now();
+  // Each call timed on its own: the median is the steady cost, the max includes the first (cold) call.
+  const durations: number[] = [];
+  const timed: CallAnalyzer = {
+    async analyze(input) {
+      const started = performance.now();
+      const result = await analyzer.analyze(input);
+      durations.push(performance.now() - started);
+      return result;
+    },
+  };
   const predicted = await analyzeCalls(
     rows.map((row) => row.line),
-    analyzer,
+    timed,
   );
-  const msPerCall = (performance.now() - started) / Math.max(1, rows.length);
-  return scoreCalls(gold, predicted, msPerCall);
+  return scoreCalls(gold, predicted, durations);
 }
 
 export function scoreCalls(
   gold: TGoldCallLabels[],
   predicted: TCallPredictionLine[],
-  msPerCall: number,
+  durations: number[],
 ): TEvalResult {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const slowest = sorted[sorted.length - 1] ?? 0;
   const category = setMicroF1(
     gold.map((g) => categoriesOf(g.objections)),
     predicted.map((p) => categoriesOf(p.objections)),
@@ -78,7 +89,8 @@ export function scoreCalls(
       target: "≥ 0.80",
     },
     { metric: "call stage micro-F1", value: fixed(stages.f1), target: "" },
-    { metric: "analysis time per call", value: `${msPerCall.toFixed(1)} ms`, target: "< 50 ms" },
+    { metric: "analysis time per call, median", value: `${median.toFixed(1)} ms`, target: "< 50 ms" },
+    { metric: "  slowest (incl. the first, cold call)", value: `${slowest.toFixed(0)} ms`, target: "" },
   ];
   return {
     table,

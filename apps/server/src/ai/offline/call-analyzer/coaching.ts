@@ -1,7 +1,7 @@
 import type { TCallAnalysis, TCallMetrics, TCoachingItem } from "@plaibook/shared";
 import { repMonologues } from "./metrics.js";
 import type { TFoundObjection } from "./objections.js";
-import type { TStageTags } from "./stages.js";
+import { countWith, firstWith, lastWith, type TStageTags } from "./stages.js";
 import { clock, shortQuote, type TTurn } from "./transcript.js";
 
 /**
@@ -105,8 +105,8 @@ function improvements(input: TCoachingInput): TCandidate[] {
         `From ${clock(longest.start)} you spoke for ${Math.round(longest.seconds)} seconds without the customer getting a word in. Stop after 30–40 seconds and check in with a question such as "How does that sound so far?"`,
       ),
     );
-  const discovery = tags.filter((t) => t === "discovery").length;
-  const firstPitch = tags.indexOf("presentation");
+  const discovery = countWith(tags, "discovery");
+  const firstPitch = firstWith(tags, "presentation");
   if (firstPitch >= 0 && discovery < 3 && callSeconds >= 120)
     out.push(
       item(
@@ -119,7 +119,7 @@ function improvements(input: TCoachingInput): TCandidate[] {
     );
   const lastRep = [...turns].reverse().find((t) => t.role === "rep");
   if (
-    !tags.includes("next_steps") &&
+    !(firstWith(tags, "next_steps") >= 0) &&
     !["sold", "booked"].includes(outcome.label) &&
     lastRep &&
     callSeconds >= 60
@@ -147,9 +147,9 @@ function improvements(input: TCoachingInput): TCandidate[] {
         `You started talking before the customer had finished ${overlaps.length} times, first at ${clock((overlaps[0] as TTurn).start)}. Wait a beat after they stop; it shows you heard them and often brings out the real concern.`,
       ),
     );
-  const firstClose = tags.indexOf("close");
+  const firstClose = firstWith(tags, "close");
   if (firstClose < 0 && firstPitch >= 0 && !["sold", "booked"].includes(outcome.label)) {
-    const lastPitch = tags.lastIndexOf("presentation");
+    const lastPitch = lastWith(tags, "presentation");
     out.push(
       item(
         "improvement",
@@ -189,7 +189,7 @@ function strengths(input: TCoachingInput): TCandidate[] {
         `When the customer said "${shortQuote(handled.quote, 100)}" (${clock(handled.at)}), you took it seriously and answered it directly${handled.handling === "strong" ? ", then checked back with a question" : ""}. Keep doing that: acknowledge, answer with specifics, then confirm it landed.`,
       ),
     );
-  const firstClose = tags.indexOf("close");
+  const firstClose = firstWith(tags, "close");
   if (firstClose >= 0)
     out.push(
       item(
@@ -200,7 +200,7 @@ function strengths(input: TCoachingInput): TCandidate[] {
         `At ${clock(at(firstClose).start)} you asked a clear closing question instead of waiting for the customer to volunteer. Asking directly, with a specific option, is what moves calls forward.`,
       ),
     );
-  const nextStep = tags.lastIndexOf("next_steps");
+  const nextStep = lastWith(tags, "next_steps");
   if (nextStep >= 0)
     out.push(
       item(
@@ -211,15 +211,15 @@ function strengths(input: TCoachingInput): TCandidate[] {
         `At ${clock(at(nextStep).start)} you set out exactly what happens next and when, so the customer knows what to expect and the follow-up is not left to chance.`,
       ),
     );
-  const discovery = tags.filter((t) => t === "discovery").length;
+  const discovery = countWith(tags, "discovery");
   if (discovery >= 5)
     out.push(
       item(
         "strength",
         4,
-        at(tags.indexOf("discovery")),
+        at(firstWith(tags, "discovery")),
         "Thorough discovery",
-        `You asked ${discovery} questions about the customer's situation before and during the pitch, starting at ${clock(at(tags.indexOf("discovery")).start)}, and used the answers to shape the offer.`,
+        `You asked ${discovery} questions about the customer's situation before and during the pitch, starting at ${clock(at(firstWith(tags, "discovery")).start)}, and used the answers to shape the offer.`,
       ),
     );
   const firstCustomer = turns.find((t) => t.role !== "rep");

@@ -31,7 +31,27 @@ const SUBSTANCE: Record<string, RegExp> = {
 const GIVES_UP =
   /^(?:(?:oh|okay|ok|sure|alright|all right|no problem|of course|absolutely|will do|understood|no worries|got it|yeah|yes|gotcha|sounds good|you got it|fair enough)[,.!]? ?)+(?:(?:i will|i can|we will|i am going to|let me|and i will) (?:do that|take you off|remove|call you|give you a call|try you|reach out|let you go|put you down for a call|text you|follow up|check back)|(?:have|enjoy) a (?:good|great|nice|wonderful)|(?:bye|goodbye|take care|thanks|thank you)|when (?:is|would be) (?:a )?(?:good|better) time|what time (?:works|is good))/;
 const MOVES_ON =
-  /^(?:so|anyway|anyways|and|okay,? so|ok,? so|alright,? so|all right,? so|moving on|next|let me ask)\b/;
+  /^(?:(?:gotcha|got it|okay|ok|alright|all right|right|sure|great|perfect|cool|yes|and)[,.!]? )*(?:so|anyway|anyways|and|moving on|next|let me ask|now)\b/;
+/** Asking why, or what would change it: the start of handling a flat no. */
+const PROBES =
+  /\b(?:can i ask|may i ask|what (?:is|would|makes|made)|why|is it the|is it (?:more|just)|what if|how come)\b/;
+/** Asking for the business. */
+const ASKS_TO_BOOK =
+  /\b(?:get (?:a|our|the) (?:\w+ )?(?:out|over)|put you down|get you (?:on|in|scheduled|booked)|schedule|book|sign you up|mornings? or|afternoons? or|which (?:day|time))\b/;
+
+const STOP = new Set(
+  "the a an and or but so to of in on at for with from it its this that is are was were be been i you we they he she my your our their me us them not no yes just really like do does did have has had will would can could about what there here then than very okay ok well um uh going get got one".split(
+    " ",
+  ),
+);
+const wordsOf = (clean: string) =>
+  (clean.match(/[a-z]{4,}/g) ?? []).filter((w) => !STOP.has(w)).map((w) => w.replace(/(?:ing|ed|es|s)$/, ""));
+
+/** The rep's answer picks up a word of the objection (its topic), not only the script. */
+function echoes(objection: TTurn, reply: TTurn[]): boolean {
+  const said = new Set(wordsOf(objection.clean));
+  return reply.some((t) => wordsOf(t.clean).some((w) => said.has(w)));
+}
 
 export type THandling = {
   handling: TCallObjection["handling"];
@@ -54,9 +74,16 @@ export function responseTurns(turns: TTurn[], index: number): TTurn[] {
   return out;
 }
 
-export function assessHandling(turns: TTurn[], turn: TTurn, category: string): THandling {
+/** Keeping the customer on the line after "call me back": the one answer to it that is not agreeing. */
+const KEEPS_THEM =
+  /\b(?:real quick|only take|before you go|while i have you|(?:a|one|two|three|a couple of|a few|thirty|sixty|ninety) (?:quick )?(?:minutes?|seconds?|questions?))\b/;
+
+export function assessHandling(turns: TTurn[], turn: TTurn, label: string): THandling {
+  const category = label.split("/")[0] ?? label;
   const reply = responseTurns(turns, turn.index);
   if (reply.length === 0) return { handling: "unaddressed", response: null, responseIndexes: [] };
+  if (label === "timing/call_back_later" && !reply.some((t) => KEEPS_THEM.test(t.clean)))
+    return { handling: "unaddressed", response: reply.map((t) => t.text).join(" "), responseIndexes: [] };
   const first = reply[0] as TTurn;
   const text = reply.map((t) => t.text).join(" ");
   const clean = reply.map((t) => t.clean).join(" ");
@@ -67,7 +94,10 @@ export function assessHandling(turns: TTurn[], turn: TTurn, category: string): T
   const indexes = reply.map((t) => t.index);
   if (GIVES_UP.test(first.clean) && !substance)
     return { handling: "unaddressed", response: text, responseIndexes: [] };
-  if (!substance && !acknowledges && (MOVES_ON.test(first.clean) || words < 4))
+  if (!acknowledges && (MOVES_ON.test(first.clean) || words < 4) && !echoes(turn, reply))
+    return { handling: "unaddressed", response: text, responseIndexes: [] };
+  // Pushing straight on to the booking after a flat no, without asking why, is not handling it.
+  if (label === "need/not_interested" && ASKS_TO_BOOK.test(clean) && !PROBES.test(clean))
     return { handling: "unaddressed", response: text, responseIndexes: [] };
   let handling: TCallObjection["handling"] = "weak";
   if (substance && acknowledges && words >= 20 && checksBack) handling = "strong";

@@ -8,7 +8,7 @@ import { decideOutcome } from "./outcome.js";
 import { inferRoles } from "./roles.js";
 import { stageSpans, stagesPresent, tagStages } from "./stages.js";
 import { summarizeCall } from "./summary.js";
-import { turnsOf } from "./transcript.js";
+import { cleanSpeech, turnsOf } from "./transcript.js";
 
 export { inferRoles } from "./roles.js";
 
@@ -40,8 +40,9 @@ export function createOfflineCallAnalyzer(): CallAnalyzer {
 export function analyzeCall(input: TCallAnalysisInput): TCallAnalysis {
   if (input.segments.length === 0) throw new Error("A call analysis needs at least one transcript segment");
   const segments = [...input.segments].sort((a, b) => a.start - b.start || a.end - b.end);
-  const speakers = inferRoles(segments);
-  const turns = turnsOf(segments, speakers);
+  const cleaned = segments.map((s) => cleanSpeech(s.text));
+  const speakers = inferRoles(segments, cleaned);
+  const turns = turnsOf(segments, speakers, cleaned);
   const metrics = computeTalkMetrics(segments, speakers);
   const objections = findObjections(turns, input.customObjections);
   const tags = tagStages(turns, objections);

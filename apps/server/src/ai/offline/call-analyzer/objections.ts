@@ -44,7 +44,11 @@ function authorityOf(turns: TTurn[]): string {
   if (new RegExp(String.raw`\b${SPOUSE}\b`).test(said)) return "authority/spouse_partner";
   if (/\b(?:landlord|property manager|renting|i rent|we rent)\b/.test(said))
     return "authority/landlord_owner";
-  if (/\b(?:boss|board|committee|corporate|director|manager|owner of)\b/.test(said))
+  if (
+    /\b(?:boss|board|committee|corporate|director|manager|owner of|owns the (?:business|practice|company|office|store|shop|restaurant|clinic|building))\b/.test(
+      said,
+    )
+  )
     return "authority/boss_committee";
   return "authority/spouse_partner";
 }
@@ -79,7 +83,7 @@ export function findObjections(turns: TTurn[], custom: TCustomObjection[]): TFou
       labels = [customLabel, ...labels.filter((l) => categoryOf(l) !== customMatch.objection.category)];
     }
     for (const label of labels) {
-      const handling = assessHandling(turns, turn, categoryOf(label));
+      const handling = assessHandling(turns, turn, label);
       const found: TFoundObjection = {
         label,
         category: categoryOf(label),

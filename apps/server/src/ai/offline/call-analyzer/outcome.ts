@@ -23,7 +23,7 @@ const SOLD_REP =
 const SOLD_CUSTOMER =
   /\b(?:(?:let us|let's) do it|i will take (?:it|the|that|one)|sign (?:me|us) up|we will take (?:it|the|that)|ring it up|here is my card|it is a (?:visa|mastercard|discover|amex)|card number|count (?:me|us) in|where do i sign|let us sign|let's sign)\b/;
 const BOOKED_REP =
-  /\b(?:(?:you are|you're) (?:all )?(?:set|booked|scheduled|confirmed)\b|(?:i have|i've got|i got|i will put|i'll put|i put|got|we have|we've got) you (?:down|booked|scheduled|in|on the (?:calendar|schedule))|(?:booked|scheduled|confirmed|penciled|pencilled) (?:you )?(?:for|in)|see you (?:then|on|at|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)|(?:the|our|your) (?:tech|technician|inspector|estimator|installer|advisor|crew|specialist|nurse|injector|trainer|coach|consultant|project manager) (?:will|is going to|can) (?:be there|be out|come|arrive|text|call you when|meet|see you|show up|swing by)|(?:appointment|inspection|estimate|assessment|consultation|consult|tour|test drive|visit|walkthrough|demo|session|class|service|tune-?up|install\w*|treatment|cleaning) (?:is|will be) (?:set|booked|scheduled|confirmed)|(?:confirmation|reminder) (?:text|email|call))/;
+  /\b(?:(?:you are|you're) (?:all )?(?:set|booked|scheduled|confirmed)\b|(?:i have|i've got|i got|i will put|i'll put|i put|got|we have|we've got) you (?:down|booked|scheduled|in|on the (?:calendar|schedule))|(?:booked|scheduled|confirmed|penciled|pencilled) (?:you )?(?:for|in)|see you (?:then|on|at|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)|(?:the|our|your) (?:tech|technician|inspector|estimator|installer|advisor|crew|specialist|nurse|injector|trainer|coach|consultant|project manager) (?:will|is going to|can) (?:be there|be out|come|arrive|text|call you when|meet|see you|show up|swing by)|(?:appointment|inspection|estimate|assessment|consultation|consult|tour|test drive|visit|walkthrough|demo|session|class|service|tune-?up|install\w*|treatment|cleaning) (?:is|will be) (?:set|booked|scheduled|confirmed)|(?:confirmation|reminder) (?:text|email|call)|(?:send|text|email) (?:you|you both|both of you) (?:a|the) (?:confirmation|reminder)|(?:call|text) you when (?:she|he|they|we) (?:is|are) on (?:the|her|his|their|our) way|on (?:the|her|his|their|our) way\b|(?:send|sending|have) (?:a|our|the) (?:tech|technician|inspector|estimator|crew|specialist|advisor|consultant) (?:out|over|to))/;
 /** A scheduled contact that is a conversation, not a visit: a follow-up, whatever the words. */
 const SCHEDULED_CALL =
   /\b(?:video call|zoom|facetime|phone call|call you (?:both|back|then)|call (?:with|for) (?:you|both)|callback|call back|talk (?:to you|then)|catch up|follow-up call)\b/;
@@ -32,15 +32,20 @@ const FOLLOW_UP_REP =
 const FOLLOW_UP_CUSTOMER =
   /\b(?:call|text|email|try) (?:me|us) (?:back )?(?:like |around |at |on |after |before |next |in |this |early |closer )|(?:send|email|text) (?:me|us|that|it) (?:\w+ ){0,3}(?:over|and)|(?:give me|let me have) (?:till|until) /;
 const LOST_CUSTOMER =
-  /\b(?:not (?:really |even )?interested|no thank you|no thanks|(?:we|i) will pass|pass on (?:it|this|that)|(?:going|go|decided to go|went|sticking|staying) with (?:the other|someone else|another|them|him|her|my|our)|take me off|do not call|remove (?:me|my number)|not going to (?:happen|work|do it|do this|buy|sign|switch)|not for (?:me|us)|hard pass|(?:no|nah),? (?:i am|we are) (?:good|fine|okay|all set)|(?:i am|we are) not (?:going to )?(?:do|doing|buy|sign|switch|move forward)|not letting (?:anybody|anyone|you)|(?:do not|not) (?:want|need) (?:it|any of it|one|that)(?:[.,!]|$)|please (?:do not|stop)|lose my number)\b/;
+  /\b(?:not (?:really |even )?interested|no,? thank you|no,? thanks|(?:we|i) will pass|pass on (?:it|this|that)|(?:going|go|decided to go|went|sticking|staying) with (?:the other|someone else|another|them|him|her|my|our)|take me off|do not call|remove (?:me|my number)|not going to (?:happen|work|do it|do this|buy|sign|switch)|not for (?:me|us)|hard pass|(?:no|nah)[,.!]? (?:\w+[,.!]? ){0,5}(?:i am|we are) (?:good|fine|okay|all set)\b|(?:we are|i am) (?:good|fine|all set)[,.!]? (?:but )?(?:thanks?|thank you) (?:for calling|though|anyway)|(?:i am|we are) not (?:going to )?(?:do|doing|buy|sign|switch|move forward)|not letting (?:anybody|anyone|you)|(?:do not|not) (?:want|need) (?:it|any of it|one|that)(?:[.,!]|$)|please (?:do not|stop)|lose my number)\b/;
 const LOST_REP =
-  /\b(?:(?:i will|i'll) (?:take you off|remove you|let you go)|sorry (?:to|for) (?:bother|bothering)|if (?:anything|you) change|keep us in mind|if you ever (?:change|need|want))\b/;
+  /^[^?]*\b(?:(?:i will|i'll) (?:take you off|remove you)|sorry (?:to|for) (?:bother|bothering)|if (?:anything|you) change|keep us in mind|if you ever (?:change|need|want))\b[^?]*$/;
 const UNDECIDED =
   /\b(?:think (?:about it|it over|on it)|let you know|get back to you|sleep on it|i will see|we will see|not sure yet|leave it for now|have to (?:look|see|check)|talk (?:to|with) (?:her|him|them) (?:and|first))\b/;
 const AGREES =
   /^(?:(?:yes|yeah|yep|sure|okay|ok|alright|all right|perfect|great|that works|works|sounds good|that is fine|fine|let us do (?:it|that)|let's do (?:it|that)|book it|go ahead|absolutely|definitely|please)\b|.*\b(?:that works|works for me|sounds good|that is fine|let us do|let's do|go ahead)\b)/;
 
 type TEvent = { label: TCallOutcome; turn: TTurn };
+
+/** A day or time in this turn or the few before it (the slot the confirmation is about). */
+function whenNear(turns: TTurn[], position: number): boolean {
+  return turns.slice(Math.max(0, position - 4), position + 1).some((t) => WHEN.test(t.clean));
+}
 
 export function decideOutcome(turns: TTurn[]): TCallAnalysis["outcome"] {
   const none = { label: "no_decision" as const, evidence: "", at: null };
@@ -69,7 +74,7 @@ export function decideOutcome(turns: TTurn[]): TCallAnalysis["outcome"] {
     const agreed = next !== undefined && AGREES.test(next.clean);
     if (turn.role === "rep") {
       if (SOLD_REP.test(turn.clean)) events.push({ label: "sold", turn });
-      else if (BOOKED_REP.test(turn.clean) && WHEN.test(turn.clean))
+      else if (BOOKED_REP.test(turn.clean) && whenNear(turns, position))
         events.push({ label: SCHEDULED_CALL.test(turn.clean) ? "follow_up" : "booked", turn });
       else if (FOLLOW_UP_REP.test(turn.clean) && (WHEN.test(turn.clean) || agreed))
         events.push({ label: "follow_up", turn });
@@ -90,7 +95,8 @@ export function decideOutcome(turns: TTurn[]): TCallAnalysis["outcome"] {
     return pick("sold", (sold[0] as TEvent).turn);
   const booked = last("booked");
   const followUp = last("follow_up");
-  const lost = last("lost");
+  // A no is the customer's: the rep's "if you change your mind" only backs it up.
+  const lost = events.some((e) => e.label === "lost" && e.turn.role !== "rep") ? last("lost") : undefined;
   if (booked && (!lost || lost.turn.index < booked.turn.index)) return pick("booked", booked.turn);
   if (followUp && (!lost || lost.turn.index < followUp.turn.index)) return pick("follow_up", followUp.turn);
   if (lost) return pick("lost", lost.turn);

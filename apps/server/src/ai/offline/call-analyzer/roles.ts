@@ -28,7 +28,8 @@ type TSpeakerScore = {
   voicemail: number;
 };
 
-export function inferRoles(segments: TAnalyzerSegment[]): Record<string, TRole> {
+/** `cleaned` may carry each segment's `cleanSpeech` text when the caller has it already. */
+export function inferRoles(segments: TAnalyzerSegment[], cleaned?: string[]): Record<string, TRole> {
   const labels = [...new Set(segments.map((s) => s.speaker))];
   const roles: Record<string, TRole> = {};
   const unknown: string[] = [];
@@ -43,10 +44,10 @@ export function inferRoles(segments: TAnalyzerSegment[]): Record<string, TRole> 
   const scores = new Map<string, TSpeakerScore>(
     unknown.map((label) => [label, { label, talk: 0, questions: 0, intro: 0, pitch: 0, voicemail: 0 }]),
   );
-  for (const segment of segments) {
+  for (const [index, segment] of segments.entries()) {
     const score = scores.get(segment.speaker);
     if (!score) continue;
-    const clean = cleanSpeech(segment.text);
+    const clean = cleaned?.[index] ?? cleanSpeech(segment.text);
     score.talk += Math.max(0, segment.end - segment.start);
     score.questions += clean.match(/\?+/g)?.length ?? 0;
     if (INTRODUCES_COMPANY.test(clean)) score.intro++;

@@ -6,8 +6,8 @@ import type { TTurn } from "./transcript.js";
  * The call's stages, read from the rep's turns: the opening (greeting), questions about the
  * customer's situation (discovery), the offer (presentation), answers to objections
  * (objection_handling), asking for the sale or the booking (close) and a concrete next step
- * (next_steps). Each rep turn gets at most one stage; the customer's turns and untagged rep turns
- * belong to the stage before them; neighbouring turns of one stage make a span.
+ * (next_steps). The customer's turns and untagged rep turns belong to the stage before them;
+ * neighbouring turns of one stage make a span.
  */
 
 /** Opening questions that are not discovery: who is this, is now a good time. */
@@ -17,18 +17,36 @@ const OPENING_QUESTION =
 const ADMIN_QUESTION =
   /\b(?:same address|best (?:number|email|phone|way)|email address|spell|card|expiration|zip|your name|can i get your (?:name|email|number|address)|anything else|sound good|sounds good|make sense|does that (?:work|sound|help|make sense)|right\?$|okay\?$|ok\?$|fair\?$|cool\?$|you there)\b/;
 const SITUATION_QUESTION =
-  /\b(?:what|how|when|where|which|who|why|do you|does (?:it|the|your)|did you|are you|is (?:it|the|your|there)|have you|has (?:it|the|your)|any|tell me|walk me through|can i ask|were you|was it|would you say)\b/;
-const PITCH =
-  /\b(?:we (?:offer|provide|install|include|guarantee|cover|use|treat|do a|do free|would|will|can|come out|have a|have an|have our|put|send out|take care)|our (?:plan|package|program|special|promotion|team|techs?|technicians?|warranty|guarantee|membership|service|system|policy|financing|crew|product|process|installers?|trainers?|packages|plans|coverage|monitoring)|(?:what i would|i would|i will|i can|i'd) (?:recommend|suggest|do for you)|here is (?:how|what)|here's (?:how|what)|the way (?:it|this|that) works|how it works|(?:it|that|this|the plan|the package|the system|the membership|the policy|the service|each visit|the treatment) (?:includes|comes with|covers|gives you|gets you|means)|you (?:would|will) (?:get|be getting|save|pay|have|be looking at|be covered)|(?:price|cost|rate|payment|premium|total) (?:is|would be|comes (?:out )?to|will be|runs)|comes (?:out )?to|per (?:month|year|visit|week|session)|a month\b|\$\d)/;
-const CLOSE =
-  /\b(?:(?:want|would you like|ready|shall we|should we|can we|could we|let us|let's|like) (?:me )?(?:to )?(?:go ahead|get (?:you|that|it|this|the \w+) (?:started|scheduled|booked|set up|on the (?:calendar|schedule|books)|in)|lock (?:that|it|this|you) in|sign|book|schedule|put you down|move forward|get started|do (?:it|this)|enroll|grab (?:that|a|the) (?:spot|slot|time)|reserve|get you (?:on|in|set up|signed up|started|scheduled|booked)|set (?:that|it|you) up|start)|can i (?:get you|put you|go ahead|sign you|book you|schedule you|lock)|(?:get|put) you (?:on|in|down for) (?:the|our|a)|sign you up|(?:i|we) (?:have|got) (?:an? )?(?:opening|openings|slot|slots|spot|spots|window|windows|availability)|(?:how|what) (?:does|about|is) (?:\w+ ){0,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|morning|afternoon|evening)\b[^.]*\?|(?:which|what) (?:day|time|works better|works best|would work)|(?:morning|afternoon|am|pm) or (?:the )?(?:\w+ )?(?:morning|afternoon|evening|am|pm)?\??|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.?]*\b(?:work|good)\b[^.]*\?|pull the trigger|want to do it|(?:are you|you) ready to)\b/;
+  /(?:^|[.,!?] )(?:(?:so|and|okay|ok|now|great|perfect|got it|gotcha|right|yes|oh)[,.]? )*(?:what|how|when|where|which|who|why|do|does|did|are|is|was|were|have|has|had|will|would|could|can|any|anything|anyone|tell me|walk me through)\b/;
+/** Words of an offer: what it includes, what it costs, what the customer gets. */
+const PITCH_PARTS = [
+  String.raw`\b(?:we (?:offer|provide|install|include|guarantee|cover|use|treat|do a|do free|would|will|can|come out|have a|have an|have our|put|send out|take care|handle|submit|file|seal|test|clean|check|replace|finance|credit|waive|match)|our (?:\w+ )?(?:plan|package|program|special|promotion|team|techs?|technicians?|warranty|guarantee|membership|service|system|policy|financing|crew|product|process|installers?|trainers?|packages|plans|coverage|monitoring|agreement|treatment|offer|deal|rate)s?)\b`,
+  String.raw`\b(?:what i would|i would|i will|i can|i'd) (?:recommend|suggest|do for you)|\b(?:what we do|what we would do|here is (?:how|what)|here's (?:how|what)|the way (?:it|this|that) works|how it works)\b`,
+  String.raw`\b(?:includes?|included|comes with|covers|you get|you would get|you will get|you would be looking at|you would save|you will save|you would pay|you will pay|that gets you|is covered|warranty|guarantee\w*|financing|zero down|no money down|per (?:month|year|visit|week|session|quarter)|a (?:month|year|visit|week|session|quarter)\b|monthly|rebate|discount|promo\w*|special)\b`,
+  String.raw`\$\d|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?(?:hundred|thousand|ninety-nine|forty-nine|nine|ninety|dollars|bucks)\b`,
+].map((part) => new RegExp(part));
+const pitchScore = (clean: string) => PITCH_PARTS.reduce((sum, part) => sum + (part.test(clean) ? 1 : 0), 0);
+const CLOSE = new RegExp(
+  [
+    String.raw`\b(?:want|would you like|ready|shall we|should we|can we|could we|let us|let's|like) (?:me )?(?:to )?(?:go ahead|get (?:you|that|it|this|the \w+) (?:started|scheduled|booked|set up|on the (?:calendar|schedule|books)|in)|lock (?:that|it|this|you) in|sign|book|schedule|put you down|move forward|get started|do (?:it|this)|enroll|grab (?:that|a|the) (?:spot|slot|time)|reserve|get you (?:on|in|set up|signed up|started|scheduled|booked)|set (?:that|it|you) up|start|switch|pencil)\b`,
+    String.raw`\b(?:just )?need (?:a|your|the) (?:card|payment|deposit|credit card|signature)\b|\bhold (?:the|that|a|this) (?:special|spot|price|rate|slot|discount|deal|time)\b`,
+    String.raw`\b(?:can|could|may|shall|should) i (?:get you|put you|go ahead|sign you|book you|schedule you|lock|pencil you|grab you|set you up)\b|\bwhen (?:is|are you|would be|works) (?:good|free|best|available|a good time)\b|\bwhat (?:works|would work) (?:best |better )?for you\b|\b(?:get|put) you (?:on|in|down for) (?:the|our|a)\b|\bsign you up\b|\bpull the trigger\b|\bwant to do it\b|\b(?:are you|you) ready to\b`,
+    String.raw`\b(?:i|we) (?:have|got|can do) (?:an? )?(?:opening|openings|slot|slots|spot|spots|window|windows|availability)\b|\b(?:i|we) (?:have|got|can do) (?:\w+ ){0,3}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b`,
+    String.raw`\b(?:which|what) (?:one |day |time )?(?:is|would be|sounds|works|would work) (?:better|best|good)|\bwhat is a good (?:day|time|evening|morning|afternoon)\b|\b(?:which|what) (?:day|time)\b[^.?]*\?`,
+    String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|morning|afternoon|evening|\d{1,2}(?::\d{2})?)\b[^.?]*\b(?:work|good|okay|ok|do)\b[^.?]*\?|\b(?:morning|afternoon|am|pm) or (?:the )?(?:\w+ )?(?:morning|afternoon|evening|am|pm)\b`,
+  ].join("|"),
+);
 const NEXT_STEP =
-  /\b(?:(?:i will|i am going to|we will|i can|let me) (?:send|email|text|call|follow up|reach out|get|put|schedule|have|mail|drop|forward|see you|swing by|be there|check|book|set up|give you a call)|you (?:will|should) (?:get|receive|see|hear)|(?:the|our|your) (?:tech|technician|installer|inspector|advisor|crew|team|estimator|coordinator|manager|specialist|project manager|consultant|trainer|nurse|agent) (?:will|is going to|can)|(?:confirmation|reminder|calendar invite|invite|welcome) (?:text|email|call|packet|message)?|see you (?:then|on|at|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)|talk (?:to you )?(?:then|on|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:call|give) me a (?:call|ring)? ?back|call (?:me|us) back at|my (?:number|direct line|cell) is|reach me at|(?:i will|i'll) (?:try|call) you (?:back |again )?(?:at|on|tomorrow|later|next|after|around|in)|you are (?:all )?(?:set|booked|scheduled|confirmed) for)\b/;
+  /\b(?:(?:i will|i am going to|we will|let me) (?:send|email|text|call|follow up|reach out|get|put|schedule|have|mail|drop|forward|see you|swing by|be there|check|book|set up|give you a call)|you (?:will|should) (?:get|receive|see|hear|have)|(?:the|our|your) (?:tech|technician|installer|inspector|advisor|crew|team|estimator|coordinator|manager|specialist|project manager|consultant|trainer|nurse|agent) (?:will|is going to|can)|(?:confirmation|reminder|calendar invite|welcome) (?:text|email|call|packet|message)|see you (?:then|on|at|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)|talk (?:to you )?(?:then|on|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:call|give) (?:me|us) a (?:call )?back|call (?:me|us) back at|my (?:number|direct line|cell) is|reach me at|(?:i will|i'll) (?:try|call) you (?:back |again )?(?:at|on|tomorrow|later|next|after|around|in)|you are (?:all )?(?:set|booked|scheduled|confirmed) for)\b/;
+/** "Tomorrow at five-forty-five?": a short question that offers a time is asking for the booking. */
+const PROPOSES_TIME =
+  /^(?:[a-z]+,? ){0,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|this (?:afternoon|evening)|next week)\b[^.?!]{0,30}\?$/;
 /** A next step is concrete when it has a when or a what. */
 const CONCRETE =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|this (?:afternoon|evening|week)|next (?:week|month)|morning|afternoon|evening|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|email|text|invite|confirmation|reminder|proposal|quote|estimate|number|link|contract|agreement|paperwork|address|window)\b/;
 
-export type TStageTags = (TCallStage | null)[];
+/** The stages of each turn, in the order they happen within it (most turns have none or one). */
+export type TStageTags = TCallStage[][];
 
 function isDiscoveryQuestion(turn: TTurn): boolean {
   if (!/\?/.test(turn.clean)) return false;
@@ -39,44 +57,73 @@ function isDiscoveryQuestion(turn: TTurn): boolean {
   );
 }
 
-/** One stage (or none) per turn. */
+/**
+ * The stages of each turn. An answer to an objection that ends by asking for the business is both
+ * objection_handling and close. One stray question is not a discovery stage, nor one price a
+ * presentation.
+ */
 export function tagStages(turns: TTurn[], objections: TFoundObjection[]): TStageTags {
-  const tags: TStageTags = turns.map(() => null);
-  const handlingTurns = new Set(objections.filter((o) => o.handled).flatMap((o) => o.responseIndexes));
+  const tags: TStageTags = turns.map(() => []);
+  const handling = new Set(objections.filter((o) => o.handled).flatMap((o) => o.responseIndexes));
   const firstRep = turns.find((t) => t.role === "rep");
-  let discoveryQuestions = 0;
+  const openingEnds = (firstRep?.start ?? 0) + 30;
+  let discovery = 0;
   let pitches = 0;
   for (const turn of turns) {
     if (turn.role !== "rep") continue;
-    const early = turn.start - (firstRep?.start ?? 0) < 40 && turn.index <= (firstRep?.index ?? 0) + 4;
-    if (handlingTurns.has(turn.index)) tags[turn.index] = "objection_handling";
-    else if (CLOSE.test(turn.clean) && !early) tags[turn.index] = "close";
-    else if (NEXT_STEP.test(turn.clean) && CONCRETE.test(turn.clean)) tags[turn.index] = "next_steps";
-    else if (PITCH.test(turn.clean) && turn.words >= 8 && !early) {
-      tags[turn.index] = "presentation";
+    const own = tags[turn.index] as TCallStage[];
+    if (turn === firstRep) {
+      own.push("greeting");
+      continue;
+    }
+    const early = turn.start < openingEnds && turn.index <= (firstRep?.index ?? 0) + 2;
+    if (handling.has(turn.index)) own.push("objection_handling");
+    if (!early && (CLOSE.test(turn.clean) || PROPOSES_TIME.test(turn.clean))) own.push("close");
+    else if (NEXT_STEP.test(turn.clean) && CONCRETE.test(turn.clean)) own.push("next_steps");
+    if (own.length > 0) continue;
+    const score = pitchScore(turn.clean);
+    if (!early && turn.words >= 10 && (score >= 2 || (score === 1 && turn.words >= 25))) {
+      own.push("presentation");
       pitches++;
-    } else if (isDiscoveryQuestion(turn) && !(turn.index === firstRep?.index)) {
-      tags[turn.index] = "discovery";
-      discoveryQuestions++;
+    } else if (isDiscoveryQuestion(turn)) {
+      own.push("discovery");
+      discovery++;
     }
   }
-  if (firstRep) tags[firstRep.index] = "greeting";
-  // One stray question is not a discovery stage, one line with a price is not a presentation.
-  if (discoveryQuestions < 2) for (const [i, tag] of tags.entries()) if (tag === "discovery") tags[i] = null;
-  if (pitches < 2) for (const [i, tag] of tags.entries()) if (tag === "presentation") tags[i] = null;
+  const drop = (stage: TCallStage) => {
+    for (const [i, own] of tags.entries()) tags[i] = own.filter((s) => s !== stage);
+  };
+  if (discovery < 2) drop("discovery");
+  // An offer can come inside an answer to an objection ("for the same coverage it's 1,420 a year").
+  if (pitches === 0)
+    for (const turn of turns)
+      if (handling.has(turn.index) && pitchScore(turn.clean) >= 2) {
+        (tags[turn.index] as TCallStage[]).unshift("presentation");
+        pitches++;
+      }
   return tags;
 }
 
-/** Spans in call order: untagged turns join the stage before them. */
+/** Spans in call order: a turn with two stages is split between them; untagged turns join the last. */
 export function stageSpans(turns: TTurn[], tags: TStageTags): TCallStageSpan[] {
   const spans: TCallStageSpan[] = [];
   let current: TCallStage = "greeting";
-  for (const turn of turns) {
-    const tag = tags[turn.index] ?? null;
-    if (tag) current = tag;
+  const extend = (stage: TCallStage, start: number, end: number) => {
     const last = spans[spans.length - 1];
-    if (last && last.stage === current) last.end = Math.max(last.end, turn.end);
-    else spans.push({ stage: current, start: turn.start, end: turn.end });
+    if (last && last.stage === stage) last.end = Math.max(last.end, end);
+    else spans.push({ stage, start, end });
+  };
+  for (const turn of turns) {
+    const own = tags[turn.index] ?? [];
+    if (own.length === 0) {
+      extend(current, turn.start, turn.end);
+      continue;
+    }
+    const share = (turn.end - turn.start) / own.length;
+    for (const [k, stage] of own.entries()) {
+      current = stage;
+      extend(stage, turn.start + k * share, turn.start + (k + 1) * share);
+    }
   }
   return mergeShortSpans(spans);
 }
@@ -108,4 +155,18 @@ function mergeShortSpans(spans: TCallStageSpan[]): TCallStageSpan[] {
 export function stagesPresent(spans: TCallStageSpan[]): TCallStage[] {
   const seen = new Set(spans.map((s) => s.stage));
   return CALL_STAGES.filter((stage) => seen.has(stage));
+}
+
+/** The first turn with a stage, or -1. */
+export function firstWith(tags: TStageTags, stage: TCallStage): number {
+  return tags.findIndex((own) => own.includes(stage));
+}
+
+/** The last turn with a stage, or -1. */
+export function lastWith(tags: TStageTags, stage: TCallStage): number {
+  return tags.findLastIndex((own) => own.includes(stage));
+}
+
+export function countWith(tags: TStageTags, stage: TCallStage): number {
+  return tags.filter((own) => own.includes(stage)).length;
 }

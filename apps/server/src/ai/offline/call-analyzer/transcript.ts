@@ -1,5 +1,4 @@
 import type { TAnalyzerSegment } from "@plaibook/shared";
-import { normalizeText } from "../classifier/text.js";
 
 export type TRole = "rep" | "customer" | "other";
 
@@ -21,9 +20,56 @@ const FILLERS = /\b(?:u+m+|u+h+m*|e+r+m+|e+r+|a+h+|h+m+|m+h+m+|mm+-?hm+|uh-huh|u
 /** "the, the", "I, I, I": a word said again straight after itself. */
 const STUTTER = /\b([a-z']+)(?:[,\s—-]+\1\b)+/g;
 
-/** Lower case, plain spacing, no fillers or stutters; punctuation that marks questions is kept. */
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\bcan't\b/g, "can not"],
+  [/\bwon't\b/g, "will not"],
+  [/\bain't\b/g, "is not"],
+  [/n't\b/g, " not"],
+  [/'m\b/g, " am"],
+  [/'re\b/g, " are"],
+  [/'ll\b/g, " will"],
+  [/'ve\b/g, " have"],
+  [/'d\b/g, " would"],
+  [/\blet's\b/g, "let us"],
+  [
+    /\b(it|that|what|there|he|she|who|where|how|here|when|why|everything|everyone|nothing|something|someone|somebody|this|one|roof|house|system|unit|car|lawn|yard|money|price|number|budget|company|wife|husband|contract|lease)'s\b/g,
+    "$1 is",
+  ],
+];
+const SPOKEN: Record<string, string> = {
+  gonna: "going to",
+  wanna: "want to",
+  gotta: "got to",
+  kinda: "kind of",
+  sorta: "sort of",
+  yeah: "yes",
+  yep: "yes",
+  yup: "yes",
+  info: "information",
+  cuz: "because",
+  cause: "because",
+  tho: "though",
+  dont: "do not",
+  cant: "can not",
+  wont: "will not",
+  im: "i am",
+};
+const SPOKEN_WORD = new RegExp(`\\b(?:${Object.keys(SPOKEN).join("|")})\\b`, "g");
+
+/**
+ * Lower case, straight quotes, contractions and spoken forms expanded ("gonna" → "going to"),
+ * fillers and stutters dropped, plain spacing; punctuation that marks questions is kept.
+ */
 export function cleanSpeech(text: string): string {
-  return normalizeText(text.replace(/[—–]/g, " ").replace(/…/g, "."))
+  let out = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[—–]/g, " ")
+    .replace(/…/g, ".");
+  for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
+  return out
+    .replace(SPOKEN_WORD, (word) => SPOKEN[word] ?? word)
     .replace(FILLERS, " ")
     .replace(STUTTER, "$1")
     .replace(/\s+([,.?!])/g, "$1")
@@ -38,9 +84,13 @@ export function countWords(clean: string): number {
 }
 
 /** The turns of a transcript in time order, each with its role from `roles`. */
-export function turnsOf(segments: TAnalyzerSegment[], roles: Record<string, TRole>): TTurn[] {
+export function turnsOf(
+  segments: TAnalyzerSegment[],
+  roles: Record<string, TRole>,
+  cleaned: string[] = segments.map((s) => cleanSpeech(s.text)),
+): TTurn[] {
   return segments.map((segment, index) => {
-    const clean = cleanSpeech(segment.text);
+    const clean = cleaned[index] ?? "";
     return {
       index,
       speaker: segment.speaker,

@@ -13,7 +13,8 @@ export type TOrgEvent =
   | "agent.replying"
   | "turn.analyzed"
   | "escalation.raised"
-  | "escalation.acknowledged";
+  | "escalation.acknowledged"
+  | "call.progress";
 
 let socket: Socket | null = null;
 

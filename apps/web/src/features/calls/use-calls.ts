@@ -8,7 +8,7 @@ import { applyProgress, pageHasCall, patchListPage } from "./call-progress-patch
 import { useUploadStore } from "./upload-queue";
 
 /** `call.progress` (see the server's calls/events.ts); not yet in lib/socket's list of org events. */
-export const CALL_PROGRESS_EVENT = "call.progress" as string as TOrgEvent;
+export const CALL_PROGRESS_EVENT: TOrgEvent = "call.progress";
 
 /** Calls `handler` for every `call.progress` event while the component is mounted. */
 export function useCallProgressEvents(handler: (event: TCallProgressEvent) => void): void {

@@ -7,7 +7,7 @@ import { useTRPC } from "../../lib/trpc";
 import { applyProgress, pageHasCall, patchListPage } from "./call-progress-patch";
 import { useUploadStore } from "./upload-queue";
 
-/** `call.progress` (see the server's calls/events.ts); not yet in lib/socket's list of org events. */
+/** `call.progress` (see the server's calls/events.ts): where a call stands in the pipeline. */
 export const CALL_PROGRESS_EVENT: TOrgEvent = "call.progress";
 
 /** Calls `handler` for every `call.progress` event while the component is mounted. */

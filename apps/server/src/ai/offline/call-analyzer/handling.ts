@@ -20,7 +20,7 @@ const SUBSTANCE: Record<string, RegExp> = {
     /\b(?:together|both|with (?:him|her|them)|call|video|meet|walk (?:you|them|him|her)|sit down|send|email|when (?:is|would|could)|(?:is|are) (?:he|she|they) (?:around|available|home)|three-way|conference|bring|include|landlord|owner|approval|approve|board|committee|packet|proposal|present|questions|look it over|copy)\b/,
   timing:
     /\b(?:now|wait|waiting|season|schedule|book|lock|before|price|later|window|spots|fill|weeks|rate|promo|expires|summer|winter|spring|fall|sooner|actually|cheaper|when|calendar|go up|on the books|hold|reserve|obligation|quick|minutes|follow up|the reason|because|that is why|ahead|early|rush|heat|cold)\b/,
-  need: /\b(?:most (?:people|homeowners|folks|customers)|actually|did you know|even if|even though|prevent\w*|protect\w*|free|inspection|check|catch|worth|save|small|compare|can i ask|what (?:if|would|happens)|the reason|because|happens|damage|risk|signs?|before it|peace of mind|hidden|not visible|would you|how about|trial|obligation|commitment|pressure|tools|time|weekends?|results|professional|warranty|guarantee)\b/,
+  need: /\b(?:most (?:people|homeowners|folks|customers)|actually|did you know|even if|even though|prevent\w*|protect\w*|free|inspection|check|catch|worth|save|small|compare|can i ask|what (?:if|would|happens)|the reason|because|happens|damage|risk|signs?|before it|peace of mind|hidden|not visible|would you|how about|trial|obligation|commitment|pressure|tools|weekends?|results|professional|warranty|guarantee)\b/,
   competitor:
     /\b(?:compare|comparison|switch|switching|buyout|buy out|credit|cover|fee|contract|ends|honor|match|difference|better|different|most of our customers|second opinion|side by side|apples|(?:do|are) you (?:pay|paying)|how much|expire\w*|renew\w*|when (?:is|does)|quote|rate|bundle|save|saving)\b/,
   trust:
@@ -29,7 +29,7 @@ const SUBSTANCE: Record<string, RegExp> = {
 
 /** The rep letting the objection stand: agreeing to go away, or to call back, without answering it. */
 const GIVES_UP =
-  /^(?:(?:oh|okay|ok|sure|alright|all right|no problem|of course|absolutely|will do|understood|no worries|got it|yeah|yes|gotcha|sounds good|you got it|fair enough)[,.!]? ?)+(?:(?:i will|i can|we will|i am going to|let me|and i will) (?:do that|take you off|remove|call you|give you a call|try you|reach out|let you go|put you down for a call|text you|follow up|check back)|(?:have|enjoy) a (?:good|great|nice|wonderful)|(?:bye|goodbye|take care|thanks|thank you)|when (?:is|would be) (?:a )?(?:good|better) time|what time (?:works|is good))/;
+  /^(?:(?:oh|okay|ok|sure|alright|all right|no problem|of course|absolutely|will do|understood|no worries|got it|yeah|yes|gotcha|sounds good|you got it|fair enough|no problem at all|not a problem)[,.!]? ?)+(?:(?:i will|i can|we will|i am going to|let me|and i will) (?:do that|take you off|remove|call you|give you a call|try you|reach out|let you go|put you down for a call|text you|follow up|check back)|(?:have|enjoy) a (?:good|great|nice|wonderful)|(?:bye|goodbye|take care|thanks|thank you)|when (?:is|would be) (?:a )?(?:good|better) time|what time (?:works|is good))/;
 const MOVES_ON =
   /^(?:(?:gotcha|got it|okay|ok|alright|all right|right|sure|great|perfect|cool|yes|and)[,.!]? )*(?:so|anyway|anyways|and|moving on|next|let me ask|now)\b/;
 /** Asking why, or what would change it: the start of handling a flat no. */

@@ -1,6 +1,7 @@
 import type { TCallObjection, TCustomObjection } from "@plaibook/shared";
 import { matchCustomObjection, prepareCustomObjections } from "./custom-objections.js";
 import { assessHandling, REP_ACKNOWLEDGES, responseTurns } from "./handling.js";
+import { predictLine } from "./line-model.js";
 import { PUSHBACK, SPOUSE, STRONG_CUES, TOPIC_CUES, UNNAMED_AUTHORITY } from "./objection-cues.js";
 import { isBackchannel, isCustomerSide, shortQuote, type TTurn } from "./transcript.js";
 
@@ -20,6 +21,12 @@ const VOICEMAIL =
 const INFO_QUESTION =
   /^(?:so |and |okay,? |ok,? |oh,? |yeah,? |um,? )*(?:what|how|when|where|which|who|is|are|does|do|did|can|could|would|will|should|any|and what|so what)\b[^.!]*\?$/;
 
+/** How sure the line model must be on its own, and when the customer pushes back and the rep acknowledges. */
+/** Turns within which a second label of the same category is the same objection going on. */
+const CONTINUES = 6;
+const MODEL_SURE = 0.8;
+const MODEL_WITH_SIGNS = 0.4;
+
 const categoryOf = (label: string) => label.split("/")[0] ?? label;
 
 /** Built-in labels a line's wording gives: at most two, from different categories. */
@@ -38,18 +45,27 @@ export function topicLabel(clean: string): string | null {
   return null;
 }
 
-/** Whose say-so an unnamed authority objection is about, from what the call says elsewhere. */
-function authorityOf(turns: TTurn[]): string {
-  const said = turns.map((t) => t.clean).join(" \n ");
-  if (new RegExp(String.raw`\b${SPOUSE}\b`).test(said)) return "authority/spouse_partner";
-  if (/\b(?:landlord|property manager|renting|i rent|we rent)\b/.test(said))
-    return "authority/landlord_owner";
-  if (
-    /\b(?:boss|board|committee|corporate|director|manager|owner of|owns the (?:business|practice|company|office|store|shop|restaurant|clinic|building))\b/.test(
-      said,
-    )
-  )
-    return "authority/boss_committee";
+const OWNER_WORDS =
+  /\b(?:landlord|property manager|renting|i rent|we rent|tenant|deed|belongs to|in my name|(?:mom|dad|mother|father|parents|in-law|in-laws)(?:'s| is) (?:house|place|home))\b/;
+const BOSS_WORDS =
+  /\b(?:boss|board|committee|corporate|director|manager|partners|brothers|owner of|own it together|owns the (?:business|practice|company|office|store|shop|restaurant|clinic|building))\b/;
+const SPOUSE_WORD = new RegExp(String.raw`\b${SPOUSE}\b`);
+
+/**
+ * Whose say-so an unnamed authority objection is about: what is said near it first, then anywhere in
+ * the call; a household with nobody else named is taken to mean the spouse.
+ */
+function authorityOf(turns: TTurn[], at: TTurn): string {
+  const near = turns
+    .slice(Math.max(0, at.index - 6), at.index + 3)
+    .map((t) => t.clean)
+    .join(" \n ");
+  const all = turns.map((t) => t.clean).join(" \n ");
+  for (const said of [near, all]) {
+    if (OWNER_WORDS.test(said)) return "authority/landlord_owner";
+    if (BOSS_WORDS.test(said)) return "authority/boss_committee";
+    if (SPOUSE_WORD.test(said)) return "authority/spouse_partner";
+  }
   return "authority/spouse_partner";
 }
 
@@ -59,14 +75,22 @@ export function objectionLabelsOf(turns: TTurn[], turn: TTurn): string[] {
   if (turn.words < 2 || VOICEMAIL.test(clean)) return [];
   const labels = strongLabels(clean);
   if (UNNAMED_AUTHORITY.test(clean) && !labels.some((l) => l.startsWith("authority/")))
-    labels.unshift(authorityOf(turns));
+    labels.unshift(authorityOf(turns, turn));
   if (labels.length > 0) return labels.slice(0, 2);
   if (INFO_QUESTION.test(clean)) return [];
-  const topic = topicLabel(clean);
-  if (!topic) return [];
   const reply = responseTurns(turns, turn.index)[0];
   const acknowledged = reply !== undefined && REP_ACKNOWLEDGES.test(reply.clean);
-  return PUSHBACK.test(clean) && acknowledged ? [topic] : [];
+  const pushback = PUSHBACK.test(clean);
+  // No cue phrase: the trained model reads lines the customer pushes back in.
+  const guess = predictLine(clean);
+  if (
+    guess.label !== "none" &&
+    ((acknowledged && pushback && guess.probability >= MODEL_WITH_SIGNS) ||
+      ((acknowledged || pushback) && guess.probability >= MODEL_SURE))
+  )
+    return [guess.label];
+  const topic = topicLabel(clean);
+  return topic && pushback && acknowledged ? [topic] : [];
 }
 
 /** Every objection in the call, each label once (its first mention; a later, better answer counts). */
@@ -83,6 +107,12 @@ export function findObjections(turns: TTurn[], custom: TCustomObjection[]): TFou
       labels = [customLabel, ...labels.filter((l) => categoryOf(l) !== customMatch.objection.category)];
     }
     for (const label of labels) {
+      // "Still kind of a lot" right after "money's tight" goes on with the same objection.
+      const recent = [...byLabel.values()].find(
+        (o) =>
+          o.category === categoryOf(label) && o.label !== label && turn.index - o.segmentIndex <= CONTINUES,
+      );
+      if (recent) continue;
       const handling = assessHandling(turns, turn, label);
       const found: TFoundObjection = {
         label,

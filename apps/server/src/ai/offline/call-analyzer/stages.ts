@@ -12,7 +12,7 @@ import type { TTurn } from "./transcript.js";
 
 /** Opening questions that are not discovery: who is this, is now a good time. */
 const OPENING_QUESTION =
-  /\b(?:is this|am i speaking|speaking with|how are you|how is (?:it going|your day)|good time|okay time|ok time|bad time|catch you|do you have (?:a )?(?:minute|moment|sec|second|few minutes)|can you hear me|still there|how can i help|what can i do for you|is (?:\w+ )?(?:there|available|home)\b)/;
+  /\b(?:is this|am i speaking|speaking with|how are you|how is (?:it going|your day)|good time|okay time|ok time|bad time|catch you|do you have (?:a )?(?:minute|moment|sec|second|few minutes)|can you hear me|still there|how can i help|what can i do for you|is (?:\w+ )?(?:there|available|around|home)\?$)/;
 /** Logistics and check-ins that are not discovery. */
 const ADMIN_QUESTION =
   /\b(?:same address|best (?:number|email|phone|way)|email address|spell|card|expiration|zip|your name|can i get your (?:name|email|number|address)|anything else|sound good|sounds good|make sense|does that (?:work|sound|help|make sense)|right\?$|okay\?$|ok\?$|fair\?$|cool\?$|you there)\b/;
@@ -22,7 +22,8 @@ const SITUATION_QUESTION =
 const PITCH_PARTS = [
   String.raw`\b(?:we (?:offer|provide|install|include|guarantee|cover|use|treat|do a|do free|would|will|can|come out|have a|have an|have our|put|send out|take care|handle|submit|file|seal|test|clean|check|replace|finance|credit|waive|match)|our (?:\w+ )?(?:plan|package|program|special|promotion|team|techs?|technicians?|warranty|guarantee|membership|service|system|policy|financing|crew|product|process|installers?|trainers?|packages|plans|coverage|monitoring|agreement|treatment|offer|deal|rate)s?)\b`,
   String.raw`\b(?:what i would|i would|i will|i can|i'd) (?:recommend|suggest|do for you)|\b(?:what we do|what we would do|here is (?:how|what)|here's (?:how|what)|the way (?:it|this|that) works|how it works)\b`,
-  String.raw`\b(?:includes?|included|comes with|covers|you get|you would get|you will get|you would be looking at|you would save|you will save|you would pay|you will pay|that gets you|is covered|warranty|guarantee\w*|financing|zero down|no money down|per (?:month|year|visit|week|session|quarter)|a (?:month|year|visit|week|session|quarter)\b|monthly|rebate|discount|promo\w*|special)\b`,
+  String.raw`\b(?:includes?|included|comes with|covers|you get|you would get|you will get|you would be looking at|you would save|you will save|you would pay|you will pay|that gets you|is covered|warranty|guarantee\w*)\b`,
+  String.raw`\b(?:financing|zero down|no money down|per (?:month|year|visit|week|session|quarter)|a (?:month|year|visit|week|session|quarter)\b|monthly|rebate|discount|promo\w*|special|free|no cost|no charge|no obligation)\b`,
   String.raw`\$\d|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?(?:hundred|thousand|ninety-nine|forty-nine|nine|ninety|dollars|bucks)\b`,
 ].map((part) => new RegExp(part));
 const pitchScore = (clean: string) => PITCH_PARTS.reduce((sum, part) => sum + (part.test(clean) ? 1 : 0), 0);
@@ -30,6 +31,7 @@ const CLOSE = new RegExp(
   [
     String.raw`\b(?:want|would you like|ready|shall we|should we|can we|could we|let us|let's|like) (?:me )?(?:to )?(?:go ahead|get (?:you|that|it|this|the \w+) (?:started|scheduled|booked|set up|on the (?:calendar|schedule|books)|in)|lock (?:that|it|this|you) in|sign|book|schedule|put you down|move forward|get started|do (?:it|this)|enroll|grab (?:that|a|the) (?:spot|slot|time)|reserve|get you (?:on|in|set up|signed up|started|scheduled|booked)|set (?:that|it|you) up|start|switch|pencil)\b`,
     String.raw`\b(?:just )?need (?:a|your|the) (?:card|payment|deposit|credit card|signature)\b|\bhold (?:the|that|a|this) (?:special|spot|price|rate|slot|discount|deal|time)\b`,
+    String.raw`\b(?:can|could|may|shall|should) (?:i|we) (?:come out|stop by|swing by|send (?:someone|somebody|a tech\w*|an inspector)|have (?:someone|somebody) (?:come|stop)|get (?:someone|somebody) out)\b`,
     String.raw`\b(?:can|could|may|shall|should) i (?:get you|put you|go ahead|sign you|book you|schedule you|lock|pencil you|grab you|set you up)\b|\bwhen (?:is|are you|would be|works) (?:good|free|best|available|a good time)\b|\bwhat (?:works|would work) (?:best |better )?for you\b|\b(?:get|put) you (?:on|in|down for) (?:the|our|a)\b|\bsign you up\b|\bpull the trigger\b|\bwant to do it\b|\b(?:are you|you) ready to\b`,
     String.raw`\b(?:i|we) (?:have|got|can do) (?:an? )?(?:opening|openings|slot|slots|spot|spots|window|windows|availability)\b|\b(?:i|we) (?:have|got|can do) (?:\w+ ){0,3}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b`,
     String.raw`\b(?:which|what) (?:one |day |time )?(?:is|would be|sounds|works|would work) (?:better|best|good)|\bwhat is a good (?:day|time|evening|morning|afternoon)\b|\b(?:which|what) (?:day|time)\b[^.?]*\?`,
@@ -78,6 +80,17 @@ export function tagStages(turns: TTurn[], objections: TFoundObjection[]): TStage
     }
     const early = turn.start < openingEnds && turn.index <= (firstRep?.index ?? 0) + 2;
     if (handling.has(turn.index)) own.push("objection_handling");
+    // An offer can open the answer or the close ("the special is 39 for the first visit — want it?").
+    if (
+      own.length === 0 &&
+      pitches === 0 &&
+      pitchScore(turn.clean) >= 2 &&
+      !early &&
+      CLOSE.test(turn.clean)
+    ) {
+      own.push("presentation");
+      pitches++;
+    }
     if (!early && (CLOSE.test(turn.clean) || PROPOSES_TIME.test(turn.clean))) own.push("close");
     else if (NEXT_STEP.test(turn.clean) && CONCRETE.test(turn.clean)) own.push("next_steps");
     if (own.length > 0) continue;

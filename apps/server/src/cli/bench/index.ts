@@ -19,4 +19,8 @@ export const BENCHES: Record<
     description: "inbound messages to 200 cockpit sockets across 2 api processes (Postgres adapter)",
     run: async (options) => (await import("./cockpit.js")).benchCockpit(options),
   },
+  calls: {
+    description: "200 five-minute recordings with transcripts uploaded → transcoded → analysed by one worker",
+    run: async (options) => (await import("./calls.js")).benchCalls(options),
+  },
 };

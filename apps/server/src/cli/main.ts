@@ -123,7 +123,7 @@ program
 program
   .command("bench")
   .description("Run a benchmark; it ends with one JSON line (see docs/PERFORMANCE.md)")
-  .argument("<name>", "inbound, agent, launch or cockpit")
+  .argument("<name>", "inbound, agent, launch, cockpit or calls")
   .option("--size <n>", "how many items (leads, messages)")
   .option("--seconds <n>", "how long to run, for timed benches")
   .option("--connections <n>", "concurrent HTTP connections, for the inbound bench")
@@ -139,6 +139,11 @@ program
   .option("--warmup <n>", "seconds of load before measuring, for the cockpit bench")
   .option("--workers <n>", "worker processes, for the cockpit bench")
   .option("--drain <n>", "seconds without a delivery before the rest counts as lost, for the cockpit bench")
+  .option("--calls <n>", "recordings to upload, for the calls bench")
+  .option("--minutes <n>", "length of each recording, for the calls bench")
+  .option("--concurrency <n>", "uploads in flight, for the calls bench")
+  .option("--reference-runs <n>", "bare ffmpeg conversions, for the calls bench's reference")
+  .option("--transcode-concurrency <n>", "transcode jobs at once in the calls bench's worker")
   .action(async (name: string, options: Record<string, string>) => {
     const { BENCHES } = await import("./bench/index.js");
     const bench = BENCHES[name];

@@ -38,20 +38,33 @@ export async function computePeaks(wavPath: string, buckets = 800): Promise<numb
   if (samples === 0) return [];
   const count = Math.min(buckets, samples);
   const peaks = new Array<number>(count).fill(0);
-  const perBucket = samples / count;
+  // Sample index where each bucket ends, so the loop compares instead of dividing per sample.
+  const bucketEnd = (bucket: number) => Math.ceil(((bucket + 1) * samples) / count);
+  let bucket = 0;
+  let nextBoundary = bucketEnd(0);
+  let loudest = 0;
   let index = 0;
   let carry: Buffer | null = null;
   const stream = createReadStream(wavPath, { start: offset, end: offset + samples * 2 - 1 });
   for await (const raw of stream as AsyncIterable<Buffer>) {
     const chunk: Buffer = carry ? Buffer.concat([carry, raw]) : raw;
     const usable = chunk.length - (chunk.length % 2);
-    for (let at = 0; at < usable; at += 2, index++) {
-      const amplitude = Math.abs(chunk.readInt16LE(at)) / 32768;
-      const bucket = Math.min(count - 1, Math.floor(index / perBucket));
-      if (amplitude > (peaks[bucket] ?? 0)) peaks[bucket] = amplitude;
+    // An aligned copy lets us read the samples as an Int16Array (WAV is little-endian, as are we).
+    const values = new Int16Array(chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + usable));
+    for (let i = 0; i < values.length; i++, index++) {
+      if (index >= nextBoundary) {
+        peaks[bucket] = loudest;
+        loudest = 0;
+        bucket = Math.min(count - 1, bucket + 1);
+        nextBoundary = bucketEnd(bucket);
+      }
+      const value = values[i] as number;
+      const amplitude = value < 0 ? -value : value;
+      if (amplitude > loudest) loudest = amplitude;
     }
     carry = usable < chunk.length ? chunk.subarray(usable) : null;
   }
+  peaks[bucket] = Math.max(peaks[bucket] ?? 0, loudest);
   // Two decimals is all a waveform can show; it keeps the stored JSON small.
-  return peaks.map((p) => Math.round(Math.min(1, p) * 100) / 100);
+  return peaks.map((p) => Math.round(Math.min(1, p / 32768) * 100) / 100);
 }

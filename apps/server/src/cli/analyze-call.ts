@@ -3,7 +3,7 @@ import { ZCallEvalInput, ZCustomObjection, ZOrgAiSettings } from "@plaibook/shar
 import { z } from "zod";
 import { createOfflineCallAnalyzer, evalLabelsOf } from "../ai/offline/call-analyzer/index.js";
 import type { CallAnalyzer } from "../ai/ports.js";
-import { loadConfig } from "../platform/config.js";
+import { loadConfig, type TConfig } from "../platform/config.js";
 import { EngineUnavailableError, InputLineError, type TEngine } from "./classify-sms.js";
 
 /**
@@ -92,9 +92,12 @@ export async function runAnalyzeCall(
  * The analyser for an engine name. `llm` uses the org default model (ZOrgAiSettings) through
  * OpenRouter and needs OPENROUTER_API_KEY; the LLM modules load only when asked for.
  */
-export async function createCallAnalyzerForCli(engine: TEngine): Promise<CallAnalyzer> {
+export async function createCallAnalyzerForCli(
+  engine: TEngine,
+  given?: Pick<TConfig, "OPENROUTER_API_KEY" | "OPENROUTER_BASE_URL">,
+): Promise<CallAnalyzer> {
   if (engine === "offline") return createOfflineCallAnalyzer();
-  const config = loadConfig();
+  const config = given ?? loadConfig();
   const apiKey = config.OPENROUTER_API_KEY;
   if (!apiKey)
     throw new EngineUnavailableError(

@@ -15,7 +15,7 @@ export const REP_ACKNOWLEDGES =
 /** Words that show an answer speaks to the objection's kind of concern. */
 const SUBSTANCE: Record<string, RegExp> = {
   price:
-    /\b(?:month|monthly|save|saving|savings|financ\w*|payments?|costs?|value|worth|compare|comparison|pays? for itself|less than|discount\w*|promo\w*|deal|credit|rebate|price|\$|dollars|bucks|hundred|thousand|warranty|includes?|included|breaks? down|per (?:day|week|visit)|cheaper|option|options|plan|budget|afford\w*|lower|down payment|zero down|no money down|apples to apples|quality|coverage|limits|waive\w*|match|drop|knock|take off|fee|fees|charge|itemi[sz]e|transparent|all in|out the door)\b/,
+    /\b(?:month|monthly|save|saving|savings|financ\w*|payments?|costs?|value|worth|compare|comparison|pays? for itself|less than|discount\w*|promo\w*|deal|credit|rebate|price|\$|dollars|bucks|hundred|thousand|warranty|includes?|included|breaks? down|per (?:day|week|visit)|cheaper|option|options|plan|budget|afford\w*|lower|down payment|zero down|no money down|apples to apples|quality|coverage|limits|waive\w*|match|drop|knock|take off|fee|fees|charge|itemi[sz]e|transparent|all in|out the door|free|half|off|first (?:visit|month|year)|down to|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/,
   authority:
     /\b(?:together|both|with (?:him|her|them)|call|video|meet|walk (?:you|them|him|her)|sit down|send|email|when (?:is|would|could)|(?:is|are) (?:he|she|they) (?:around|available|home)|three-way|conference|bring|include|landlord|owner|approval|approve|board|committee|packet|proposal|present|questions|look it over|copy)\b/,
   timing:

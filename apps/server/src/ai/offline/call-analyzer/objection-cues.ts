@@ -50,7 +50,7 @@ export const STRONG_CUES: TCueList = [
       String.raw`\b(?:ended up|came out|wound up|turned out) (?:being |costing )?(?:way |a lot |much |so much |almost |nearly )?(?:more|higher|double|twice)\b|\bfees?\b[^.?!]{0,50}\b(?:nobody|no one|never|did not|they did not) (?:\w+ )?(?:mentioned|mention|told|tell|disclosed|said)\b|\b(?:charged|billed) (?:me|us) (?:for|a|an) [^.?!]{0,40}\b(?:fees?|extras?|consult\w*|charges?)\b`,
       String.raw`\b(?:buried|hidden|snuck|tucked) (?:in|at|into|on) (?:the )?(?:bottom|fine print|back|end|contract|paperwork|quote)\b|\badded (?:like |about |almost |another |an extra )?(?:\$\d|\d|\w+ (?:hundred|thousand|grand))`,
       String.raw`\bwhat is the catch\b|\balways a catch\b|\bwhere is the catch\b`,
-      String.raw`\b(?:what|why) (?:is|are) (?:this|these|that|those) (?:\w+ ){0,3}(?:fees?|charges?)\b`,
+      String.raw`\b(?:what|why) (?:is|are) (?:this|these|that|those) (?:\w+ ){0,5}(?:fees?|charges?)\b|\b(?:fees?|charges?|add-ons?)\b.*\b(?:nobody|no one|you never|they never|never) (?:mentioned|told (?:me|us) about|said anything about|brought up) (?:that|it|this|those|them)\b`,
     ]),
   ],
   [

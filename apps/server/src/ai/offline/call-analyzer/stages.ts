@@ -50,13 +50,20 @@ const CONCRETE =
 /** The stages of each turn, in the order they happen within it (most turns have none or one). */
 export type TStageTags = TCallStage[][];
 
-function isDiscoveryQuestion(turn: TTurn): boolean {
-  if (!/\?/.test(turn.clean)) return false;
-  const questions = turn.clean.split(/(?<=\?)/).filter((q) => q.includes("?"));
-  return questions.some(
-    (q) =>
-      SITUATION_QUESTION.test(q) && !OPENING_QUESTION.test(q) && !ADMIN_QUESTION.test(q) && !CLOSE.test(q),
-  );
+/** How many questions about the customer's situation a rep turn asks (not openers, logistics or closes). */
+function discoveryQuestions(turn: TTurn): number {
+  if (!/\?/.test(turn.clean)) return 0;
+  return turn.clean
+    .split(/(?<=\?)/)
+    .map((q) => q.trim())
+    .filter(
+      (q) =>
+        q.includes("?") &&
+        SITUATION_QUESTION.test(q) &&
+        !OPENING_QUESTION.test(q) &&
+        !ADMIN_QUESTION.test(q) &&
+        !CLOSE.test(q),
+    ).length;
 }
 
 /**
@@ -76,6 +83,8 @@ export function tagStages(turns: TTurn[], objections: TFoundObjection[]): TStage
     const own = tags[turn.index] as TCallStage[];
     if (turn === firstRep) {
       own.push("greeting");
+      // A voicemail can be one turn: who is calling, and how to call back.
+      if (turn.words >= 12 && NEXT_STEP.test(turn.clean) && CONCRETE.test(turn.clean)) own.push("next_steps");
       continue;
     }
     const early = turn.start < openingEnds && turn.index <= (firstRep?.index ?? 0) + 2;
@@ -98,9 +107,12 @@ export function tagStages(turns: TTurn[], objections: TFoundObjection[]): TStage
     if (!early && turn.words >= 10 && (score >= 2 || (score === 1 && turn.words >= 25))) {
       own.push("presentation");
       pitches++;
-    } else if (isDiscoveryQuestion(turn)) {
-      own.push("discovery");
-      discovery++;
+    } else {
+      const asked = discoveryQuestions(turn);
+      if (asked > 0) {
+        own.push("discovery");
+        discovery += asked;
+      }
     }
   }
   const drop = (stage: TCallStage) => {

@@ -66,6 +66,29 @@ describe.skipIf(!ffmpeg)("converting recordings for speech-to-text with ffmpeg",
     expect((error as Error).message).toMatch(/^Not an audio file ffmpeg can read: /);
   });
 
+  it("falls back to the ffmpeg bundled with the npm package when none is installed, and it converts", async () => {
+    const bundled = findFfmpeg(undefined, "/nonexistent-bin");
+    expect(bundled).toMatch(/@ffmpeg-installer\/linux-x64\/ffmpeg$/);
+    const source = join(dir, "for-bundled.wav");
+    execFileSync(ffmpeg as string, [
+      "-v",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=440:duration=2:sample_rate=44100",
+      "-ac",
+      "2",
+      source,
+    ]);
+    const converted = await transcodeForSpeech(bundled as string, source, join(dir, "bundled.16k.wav"));
+    expect(converted.durationSeconds).toBeCloseTo(2, 1);
+    // FFMPEG_PATH wins over both, and no ffmpeg anywhere is null.
+    expect(findFfmpeg(source, "")).toBeNull();
+    expect(findFfmpeg(undefined, "", () => null)).toBeNull();
+  });
+
   it("says when ffmpeg is not there", async () => {
     expect(findFfmpeg("/nonexistent/ffmpeg")).toBeNull();
     await expect(

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { delimiter, join } from "node:path";
 
 /** Why a recording could not be converted: `not_audio` (corrupt, or not a recording at all) or `failed`. */
@@ -18,9 +19,28 @@ export class AudioError extends Error {
 export const SPEECH_SAMPLE_RATE = 16_000;
 const WAV_HEADER_BYTES = 44;
 
-/** `FFMPEG_PATH`, else `ffmpeg` on the PATH; null when there is none. */
-export function findFfmpeg(configured: string | undefined, path = process.env.PATH ?? ""): string | null {
-  const candidates = configured ? [configured] : path.split(delimiter).map((dir) => join(dir, "ffmpeg"));
+/**
+ * The static ffmpeg that `@ffmpeg-installer/ffmpeg` ships (a 2018 build, enough to convert calls), so
+ * `npm ci && npm start` converts recordings on a machine without ffmpeg installed.
+ */
+function bundledFfmpeg(): string | null {
+  try {
+    return (createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string }).path;
+  } catch {
+    return null;
+  }
+}
+
+/** `FFMPEG_PATH`, else `ffmpeg` on the PATH (newer), else the bundled one; null when there is none. */
+export function findFfmpeg(
+  configured: string | undefined,
+  path = process.env.PATH ?? "",
+  bundled: () => string | null = bundledFfmpeg,
+): string | null {
+  const bundledPath = configured ? null : bundled();
+  const candidates = configured
+    ? [configured]
+    : [...path.split(delimiter).map((dir) => join(dir, "ffmpeg")), ...(bundledPath ? [bundledPath] : [])];
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);

@@ -31,6 +31,7 @@ export const STRONG_CUES: TCueList = [
       String.raw`\b${NUMBER} (?:more )?(?:months?|years?) (?:left|remaining|to go)\b`,
       String.raw`\b(?:left|remaining) on (?:my|our|the|a|that) (?:contract|agreement|lease|term|plan|policy)\b|\b(?:years?|months?) (?:left |remaining )?on (?:that|the|our|my|this) (?:lease|contract|agreement|loan|ppa)\b`,
       String.raw`\bjust (?:renewed|re-?signed|re-?upped|extended)\b|\bearly termination\b`,
+      String.raw`\b(?:still )?(?:have|got|has) (?:${NUMBER}|\w+teen) (?:more )?(?:months?|years?) (?:left )?(?:on|in) (?:it|that|the|my|our)\b|\b(?:it is|it's|they are|we are) (?:leased|on a lease|financed)\b[^.?!]{0,60}\b(?:months?|years?)\b`,
       String.raw`\b(?:contract|agreement|lease|term|policy) (?:is not up|does not (?:end|expire|run out)|runs|ends|expires|is up|goes) (?:until|till|through|in|next)\b`,
       String.raw`\b(?:get out of|break|buy out of) (?:my|our|the|a|this|that) (?:contract|lease|agreement)\b`,
       String.raw`\bsigned (?:a |up for a |on for )?(?:\d+|one|two|three|five)[- ](?:year|month)\b`,
@@ -50,7 +51,7 @@ export const STRONG_CUES: TCueList = [
       String.raw`\b(?:ended up|came out|wound up|turned out) (?:being |costing )?(?:way |a lot |much |so much |almost |nearly )?(?:more|higher|double|twice)\b|\bfees?\b[^.?!]{0,50}\b(?:nobody|no one|never|did not|they did not) (?:\w+ )?(?:mentioned|mention|told|tell|disclosed|said)\b|\b(?:charged|billed) (?:me|us) (?:for|a|an) [^.?!]{0,40}\b(?:fees?|extras?|consult\w*|charges?)\b`,
       String.raw`\b(?:buried|hidden|snuck|tucked) (?:in|at|into|on) (?:the )?(?:bottom|fine print|back|end|contract|paperwork|quote)\b|\badded (?:like |about |almost |another |an extra )?(?:\$\d|\d|\w+ (?:hundred|thousand|grand))`,
       String.raw`\bwhat is the catch\b|\balways a catch\b|\bwhere is the catch\b`,
-      String.raw`\b(?:what|why) (?:is|are) (?:this|these|that|those) (?:\w+ ){0,5}(?:fees?|charges?)\b|\b(?:fees?|charges?|add-ons?)\b.*\b(?:nobody|no one|you never|they never|never) (?:mentioned|told (?:me|us) about|said anything about|brought up) (?:that|it|this|those|them)\b`,
+      String.raw`\b(?:what|why) (?:is|are) (?:this|these|that|those) (?:\w+ ){0,5}(?:fees?|charges?)\b|\b(?:fees?|charges?|add-ons?)\b.*\b(?:nobody|no one|you never|they never|never|did not|without) (?:\w+ )?(?:mentioned|mentioning|told (?:me|us)|telling (?:me|us)|warned|said anything|brought up|disclosed)\b`,
     ]),
   ],
   [
@@ -93,6 +94,7 @@ export const STRONG_CUES: TCueList = [
       String.raw`\b(?:it|that|they|those|these) (?:did not|never|does not|do not) (?:really )?(?:work|help|do much|do anything|make (?:a|any|much) difference|last|see (?:a|any) difference)\b`,
       String.raw`\b(?:believe|see) it when i see it\b|\bsee (?:some )?(?:proof|results) (?:first|before)\b|\b(?:numbers|savings|estimates?|projections?|promises|claims|results) (?:always |usually |often |all )?(?:sound|seem|look|are|end up) (?:always |usually |often |too |a little |kind of |pretty |really |way )*(?:high|good|optimistic|inflated|unrealistic|made up|fake|exaggerated|off)\b|\b(?:make|makes|made|produce|produces|saved|save|saves) (?:way |a lot |much )?less than (?:they|it|you|the \w+) (?:said|promised|claimed|told)\b`,
       String.raw`\b(?:find|found|look for|looking for) (?:a|some|any) (?:reason|excuse|way|loophole) (?:not to|to not|to deny|to avoid) (?:pay|cover|honor)|\balways (?:some|an?) (?:exclusion|loophole|excuse|fine print reason)\b|\bnever (?:actually )?pay(?:s)? out\b|\b(?:barely|hardly|never) (?:went|go|goes|came) down\b`,
+      String.raw`\b(?:did|tried|got|had|used) (?:\w+ ){0,5}(?:and|but) (?:\w+ ){0,4}(?:looks?|looked|is|was|stayed|stays|seems?) (?:exactly |just |pretty much |basically )?the same\b`,
       String.raw`\b(?:waste|throw(?:ing)? away) (?:of )?(?:my |our )?money\b|\bwhat if (?:it|that|they) (?:does not|do not|will not) work\b|\bwears off\b`,
     ]),
   ],
@@ -101,7 +103,7 @@ export const STRONG_CUES: TCueList = [
     any([
       String.raw`\b(?:got|get|found|find|seen|saw|have|had|can get) (?:it |one |them |a quote |something |someone |somebody |a guy |a company |a place |the same thing )?(?:\w+ ){0,3}(?:cheaper|for less|for half)\b|\bcheaper (?:from|at|with|elsewhere|somewhere|down the street|online|quote|place|guy|company)\b|\bcheaper than (?:you|yours|your|what you)`,
       String.raw`\b(?:got|have|received|had|getting|get) (?:a |another |an |other |two |three |a couple |a few |some )?(?:other |better |lower |cheaper |competing )?(?:quotes?|bids?|estimates?)(?! from you)\b`,
-      String.raw`\bquoted (?:me|us)\b|\bprice match\b|\b(?:can|could|will|would) you (?:match|beat)\b|\bbeat (?:that|their|his|her) (?:price|quote|offer|deal)\b`,
+      String.raw`\bcame in (?:\w+ ){0,4}(?:under|below|lower|less|cheaper)\b|\b(?:under|below|less than|cheaper than) (?:you|yours|your (?:price|quote|number|bid))\b|\bquoted (?:me|us)\b|\bprice match\b|\b(?:can|could|will|would) you (?:match|beat)\b|\bbeat (?:that|their|his|her) (?:price|quote|offer|deal)\b`,
       String.raw`\b(?:hundred|thousand|grand|bucks|dollars|\d+) (?:less|cheaper|lower)\b(?! than (?:what i|what we|my|our|i|we))`,
       String.raw`\b(?:other|another|the other|a different|competing) (?:\w+ ){0,2}(?:company|companies|guy|guys|place|places|dealer|dealership|shop|gym|agency|provider|contractor|installer|outfit|clinic|spa|studio|crew|service)s? (?:\w+ ){0,3}(?:is|are|was|were|charges?|charged|quoted|offers?|offered|does|did|wants?|will do|would do|gave|had|said|says|told me)\b[^.?!]{0,40}(?:\$|\d|hundred|thousand|less|cheaper|lower|half|only|free|price|deal|special|discount|for (?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)`,
     ]),
@@ -112,7 +114,7 @@ export const STRONG_CUES: TCueList = [
       String.raw`\blandlord\b|\blandlady\b|\bproperty (?:manager|management|owner)\b|\bmanagement company\b|\b(?:i am|we are) (?:just |only )?(?:renting|renters|tenants?|a tenant)\b|\b(?:house|place|home|apartment|condo|it) is (?:a )?rental\b`,
       String.raw`\b(?:i|we) (?:just |only )?(?:rent|lease)\b(?! (?:it |them )?out)|\b(?:do not|does not|not) own (?:the|this|it|my|our|a|the place|the house|the home)\b|\bnot (?:the )?(?:home ?owner|owner|homeowner)\b|\b(?:is not|not) (?:actually )?in my name\b|\b(?:house|home|place|property|condo|building) (?:belongs|belonged) to\b|\b(?:his|her|their) name (?:is )?on the (?:deed|title|mortgage|lease)\b`,
       String.raw`\b(?:it is|house is|place is|home is|property is|condo is) (?:my|our) (?:parents|mom|dad|mother|father|in-laws|grandma|grandmother|grandpa|aunt|uncle)(?:'s)?\b|\b(?:my|our) (?:parents|mom|dad|mother|father|in-laws) own\b`,
-      String.raw`\bhoa (?:has to|needs to|would have to|will not|would not|does not|approval|approve|rules|board)\b`,
+      String.raw`\bhoa (?:has to|needs to|would have to|will not|would not|does not|approval|approve|rules|board)\b|\b(?:association|hoa|landlord|building|management|complex|city|owner) (?:owns|controls) (?:the )?(?:roof|building|property|exterior|outside|yard|walls)\b|\b(?:association|hoa|landlord|building|management) (?:will not|would not|does not|won't) (?:let|allow)\b`,
     ]),
   ],
   [
@@ -158,13 +160,14 @@ export const STRONG_CUES: TCueList = [
       String.raw`\b(?:do|does|did|doing|handle|handles|fix|fixes|mow|mows|spray|sprays|treat|treats|take care of|work out|train|clean|paint|install|manage|cut) (?:\w+ ){0,4}(?:myself|ourselves|himself|herself|on my own|on our own)\b|\bdiy\b|\bdo-it-yourself\b|\bdo it yourself\b`,
       String.raw`\b(?:my|our) (?:son|husband|dad|father|brother|neighbor|nephew|kid|kids|boy|boys|son-in-law|brother-in-law|uncle|cousin|buddy|friend) (?:does|do|mows|handles|takes care of|fixes|sprays|is handy|is a (?:plumber|electrician|contractor|roofer|mechanic|landscaper|handyman))\b`,
       String.raw`\b(?:home|garage|basement) gym\b|\bgym in (?:my|the|our) (?:garage|basement|house|home)\b|\bwork(?:ing)? out (?:at home|in (?:the|my|our) (?:garage|basement|house))\b|\b(?:i am|i'm) (?:pretty |really )?handy\b`,
-      String.raw`\b(?:buy|bought|get|got) (?:the |my own |some |our own )?(?:stuff|spray|bait|traps|poison|fertilizer|product|kit|filters?|chemicals?) (?:at|from|myself|off)\b`,
+      String.raw`\b(?:buy|bought|get|got|try|use|grab|pick up) (?:the |my own |some |our own |a )?(?:\w+ )?(?:stuff|spray|sprays|bait|traps|poison|fertilizer|product|kit|filters?|chemicals?|granules|treatment) (?:at|from|myself|off)\b|\b(?:hardware store|home depot|lowe's|lowes|walmart|tractor supply)\b`,
     ]),
   ],
   [
     "competitor/current_provider",
     any([
       String.raw`\b(?:happy|satisfied|content|fine|good|loyal|comfortable|pleased) with (?:my|our) (?:current |existing )?\w+|\b(?:happy|satisfied|content|loyal|comfortable|pleased) with (?:them|him|her|who (?:we|i) have|what (?:we|i) have)\b|\b(?:happy|satisfied|fine|good|loyal) with ${BRANDS}\b`,
+      String.raw`\b(?:it|that|this|ours|what we have|the one we have|our \w+|the \w+ we have|the doorbell|the system) (?:does|covers|has|gives us|is) (?:everything|all|plenty|enough) (?:that )?(?:we|i) (?:need|want)\b`,
       String.raw`\bnot (?:really |even )?looking to (?:replace|switch|change|leave|drop)\b|\b(?:he|she|they) (?:has|have) been (?:\w+ing) (?:\w+ ){0,3}for (?:about |like |over |almost |nearly )?(?:years|ages|decades|\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\b|\b(?:he|she|they) (?:does|do|did) (?:a )?(?:good|great|fine|decent|solid) (?:job|work)\b|\bstep on (?:his|her|their) toes\b|\bgo(?:ing)? behind (?:\w+) back\b|\b(?:he|she|they) (?:is|are) like family\b|\b(?:been|stayed|stuck) (?:coming (?:out|by|over) (?:\w+ ){0,4}|with (?:\w+ ){0,2}|using (?:\w+ ){0,2}|going to (?:\w+ ){0,2}|seeing (?:\w+ ){0,2})(?:for|since) (?:years|ever|forever|ages|decades|a long time|a while|\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|like|about|over)\b`,
       String.raw`\b(?:do not|does not|not|no reason to|why would (?:i|we)|not looking to|would rather not|rather not|not planning to|no plans to) (?:want to |really |to )?(?:switch|switching|change (?:providers|companies|carriers|insurers|gyms|dealers|guys)|leave (?:them|him|her|my|our)|drop (?:them|him|her))\b`,
       String.raw`\b(?:stick|sticking|stay|staying) with (?:them|him|her|my|our|what|who)\b|\b(?:already|currently) (?:have|use|got|with|signed (?:up )?with|work with|go to|see|using|working with|has) (?:a|an|our|my|someone|somebody|one|them|him|her|${BRANDS})\b`,
@@ -223,7 +226,7 @@ export const STRONG_CUES: TCueList = [
     "need/not_interested",
     any([
       String.raw`\bnot (?:really |very |that |too |super |even )?interested\b|\bno interest\b|\bnot for (?:me|us)\b|\bnot (?:really )?(?:my|our) (?:thing|cup of tea|style)\b|\bnot (?:really |that |very |super |even )?into (?:it|this|that|the whole)\b`,
-      String.raw`\b(?:i|we) (?:will|am going to|are going to) pass\b|\bpass on (?:it|this|that)\b|\bnot (?:really )?(?:looking|shopping|in the market)(?: for| right now|\.|,|$)`,
+      String.raw`\bnot (?:really )?(?:looking|shopping|in the market)(?: for| right now|\.|,|$)`,
       String.raw`\b(?:do not|does not) (?:really )?want (?:it|one|any|that|this|them)(?=[.,!]| right now| thanks|$)|\b(?:do not|does not) want (?:\w+ ){0,2}(?:on|in) (?:my|our) (?:house|home|roof|yard|property)\b`,
     ]),
   ],
@@ -281,5 +284,6 @@ export const UNNAMED_AUTHORITY = any([
   String.raw`\b(?:have|need|got|want) to (?:talk|check|run it by|ask|discuss|consult|talk it over|go over it|show it to|clear it)\b (?:it |this |that )?(?:with |to |by )?(?:him|her|them|my|our|the (?:owner|boss|board|landlord)|someone|somebody|[a-z]+ first)\b`,
   String.raw`\b(?:he|she) is the one (?:who|that) (?:handles|decides|makes|does|deals with)\b|\b(?:he|she) (?:handles|makes|decides|has the final say|does) (?:all )?(?:the|that|our)? ?(?:money|finances|decisions|bills|insurance|paperwork)\b`,
   String.raw`\b(?:can not|could not|am not able to) (?:sign|approve|commit to|agree to) (?:anything|that|this|contracts?|it)\b|\b(?:he|she|they) (?:has|have|would have|will have|needs?|need) to (?:approve|sign off|okay|ok|sign|agree|decide)\b`,
+  String.raw`\b(?!(?:i|we|you|it|that|this)\b)(?:he|she|they|[a-z]{3,})(?: is| will| would)(?: going to)? (?:want|need|have) to (?:look (?:at|over) (?:it|all|this|everything|the)|go over (?:it|all|this|everything|the)|weigh in|sign off|approve)\b`,
   String.raw`\b(?:is not|not) (?:just )?(?:my (?:call|decision)|up to me)\b|\b(?:we|we will) (?:have to|need to|got to) (?:talk|discuss|decide) (?:it |about it )?(?:over|together)?\b`,
 ]);

@@ -32,9 +32,11 @@ const categoryOf = (label: string) => label.split("/")[0] ?? label;
 /** Built-in labels a line's wording gives: at most two, from different categories. */
 export function strongLabels(clean: string): string[] {
   const found: string[] = [];
+  // A story about a past company's surprise fees is about the fees (price/hidden_fees), not the company.
   for (const [label, pattern] of STRONG_CUES) {
     if (found.length >= 2) break;
     if (found.some((f) => categoryOf(f) === categoryOf(label))) continue;
+    if (label === "trust/bad_past_experience" && found.includes("price/hidden_fees")) continue;
     if (pattern.test(clean)) found.push(label);
   }
   return found;

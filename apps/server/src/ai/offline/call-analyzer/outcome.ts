@@ -73,7 +73,8 @@ export function decideOutcome(turns: TTurn[]): TCallAnalysis["outcome"] {
     const next = turns.slice(position + 1, position + 3).find(isCustomerSide);
     const agreed = next !== undefined && AGREES.test(next.clean);
     if (turn.role === "rep") {
-      if (SOLD_REP.test(turn.clean)) events.push({ label: "sold", turn });
+      // "Would you like me to send the paperwork?" offers; "that went through" reports.
+      if (SOLD_REP.test(turn.clean) && !turn.clean.includes("?")) events.push({ label: "sold", turn });
       else if (BOOKED_REP.test(turn.clean) && whenNear(turns, position))
         events.push({ label: SCHEDULED_CALL.test(turn.clean) ? "follow_up" : "booked", turn });
       else if (FOLLOW_UP_REP.test(turn.clean) && (WHEN.test(turn.clean) || agreed))

@@ -35,7 +35,8 @@ const CLOSE = new RegExp(
     String.raw`\b(?:can|could|may|shall|should) i (?:get you|put you|go ahead|sign you|book you|schedule you|lock|pencil you|grab you|set you up)\b|\bwhen (?:is|are you|would be|works) (?:good|free|best|available|a good time)\b|\bwhat (?:works|would work) (?:best |better )?for you\b|\b(?:get|put) you (?:on|in|down for) (?:the|our|a)\b|\bsign you up\b|\bpull the trigger\b|\bwant to do it\b|\b(?:are you|you) ready to\b`,
     String.raw`\b(?:i|we) (?:have|got|can do) (?:an? )?(?:opening|openings|slot|slots|spot|spots|window|windows|availability)\b|\b(?:i|we) (?:have|got|can do) (?:\w+ ){0,3}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b`,
     String.raw`\b(?:which|what) (?:one |day |time )?(?:is|would be|sounds|works|would work) (?:better|best|good)|\bwhat is a good (?:day|time|evening|morning|afternoon)\b|\b(?:which|what) (?:day|time)\b[^.?]*\?`,
-    String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|morning|afternoon|evening|\d{1,2}(?::\d{2})?)\b[^.?]*\b(?:work|good|okay|ok|do)\b[^.?]*\?|\b(?:morning|afternoon|am|pm) or (?:the )?(?:\w+ )?(?:morning|afternoon|evening|am|pm)\b`,
+    String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|morning|afternoon|evening|\d{1,2}(?::\d{2})?)\b[^.?]*\b(?:work|good|okay|ok|do)\b[^.?]*\?|\b(?:morning|afternoon|am|pm) or (?:the )?(?:\w+ )?(?:morning|afternoon|evening|am|pm)\?`,
+    String.raw`\b(?:how|what) about (?:i |we )?(?:\w+ ){0,3}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|morning|afternoon|evening|\d)|\bget you (?:installed|scheduled|booked|signed up|started|set up|in)\b|\b(?:want|like) to (?:\w+ ){0,2}(?:try it|come in|come by|stop in|stop by|swing by)\b`,
   ].join("|"),
 );
 const NEXT_STEP =
@@ -49,6 +50,9 @@ const CONCRETE =
 
 /** The stages of each turn, in the order they happen within it (most turns have none or one). */
 export type TStageTags = TCallStage[][];
+
+/** Questions about the customer's situation that make a discovery stage. */
+const MIN_DISCOVERY = 2;
 
 /** How many questions about the customer's situation a rep turn asks (not openers, logistics or closes). */
 function discoveryQuestions(turn: TTurn): number {
@@ -102,7 +106,14 @@ export function tagStages(turns: TTurn[], objections: TFoundObjection[]): TStage
     }
     if (!early && (CLOSE.test(turn.clean) || PROPOSES_TIME.test(turn.clean))) own.push("close");
     else if (NEXT_STEP.test(turn.clean) && CONCRETE.test(turn.clean)) own.push("next_steps");
-    if (own.length > 0) continue;
+    if (own.length > 0) {
+      const asked = discoveryQuestions(turn);
+      if (asked > 0 && !own.includes("close")) {
+        own.push("discovery");
+        discovery += asked;
+      }
+      continue;
+    }
     const score = pitchScore(turn.clean);
     if (!early && turn.words >= 10 && (score >= 2 || (score === 1 && turn.words >= 25))) {
       own.push("presentation");
@@ -118,7 +129,7 @@ export function tagStages(turns: TTurn[], objections: TFoundObjection[]): TStage
   const drop = (stage: TCallStage) => {
     for (const [i, own] of tags.entries()) tags[i] = own.filter((s) => s !== stage);
   };
-  if (discovery < 2) drop("discovery");
+  if (discovery < MIN_DISCOVERY) drop("discovery");
   // An offer can come inside an answer to an objection ("for the same coverage it's 1,420 a year").
   if (pitches === 0)
     for (const turn of turns)

@@ -32,7 +32,7 @@ export const STRONG_CUES: TCueList = [
       String.raw`\b(?:left|remaining) on (?:my|our|the|a|that) (?:contract|agreement|lease|term|plan|policy)\b|\b(?:years?|months?) (?:left |remaining )?on (?:that|the|our|my|this) (?:lease|contract|agreement|loan|ppa)\b`,
       String.raw`\bjust (?:renewed|re-?signed|re-?upped|extended)\b|\bearly termination\b`,
       String.raw`\b(?:still )?(?:have|got|has) (?:${NUMBER}|\w+teen) (?:more )?(?:months?|years?) (?:left )?(?:on|in) (?:it|that|the|my|our)\b|\b(?:it is|it's|they are|we are) (?:leased|on a lease|financed)\b[^.?!]{0,60}\b(?:months?|years?)\b`,
-      String.raw`\b(?:contract|agreement|lease|term|policy) (?:is not up|does not (?:end|expire|run out)|runs|ends|expires|is up|goes) (?:until|till|through|in|next)\b`,
+      String.raw`\b(?:contract|agreement|lease|term|policy) (?:is not up|does not (?:end|expire|run out)|runs|ends|expires|is up|goes) (?:until|till|through|in|next)\b|\b(?:contract|agreement|lease|bond|plan|membership|policy|service plan|warranty)\b[^.?!]{0,60}\b(?:runs|goes|lasts|is good|is valid|is active) (?:until|till|through|thru)\b`,
       String.raw`\b(?:get out of|break|buy out of) (?:my|our|the|a|this|that) (?:contract|lease|agreement)\b`,
       String.raw`\bsigned (?:a |up for a |on for )?(?:\d+|one|two|three|five)[- ](?:year|month)\b`,
     ]),
@@ -50,6 +50,7 @@ export const STRONG_CUES: TCueList = [
       String.raw`\b(?:fees?|charges?|costs?) (?:that )?(?:they|you|he|she|nobody|no one) (?:did not|never|do not|would not) (?:mention|tell|disclose|say|bring up)\b`,
       String.raw`\b(?:ended up|came out|wound up|turned out) (?:being |costing )?(?:way |a lot |much |so much |almost |nearly )?(?:more|higher|double|twice)\b|\bfees?\b[^.?!]{0,50}\b(?:nobody|no one|never|did not|they did not) (?:\w+ )?(?:mentioned|mention|told|tell|disclosed|said)\b|\b(?:charged|billed) (?:me|us) (?:for|a|an) [^.?!]{0,40}\b(?:fees?|extras?|consult\w*|charges?)\b`,
       String.raw`\b(?:buried|hidden|snuck|tucked) (?:in|at|into|on) (?:the )?(?:bottom|fine print|back|end|contract|paperwork|quote)\b|\badded (?:like |about |almost |another |an extra )?(?:\$\d|\d|\w+ (?:hundred|thousand|grand))`,
+      String.raw`\b(?:market adjustment|dealer markup|markup)\b|\b(?:did not|never|could not) (?:see|find) (?:it |that |this |them )?(?:on|in) (?:the|your) (?:website|site|ad|listing|quote|flyer)\b`,
       String.raw`\bwhat is the catch\b|\balways a catch\b|\bwhere is the catch\b`,
       String.raw`\b(?:what|why) (?:is|are) (?:this|these|that|those) (?:\w+ ){0,5}(?:fees?|charges?)\b|\b(?:fees?|charges?|add-ons?)\b.*\b(?:nobody|no one|you never|they never|never|did not|without) (?:\w+ )?(?:mentioned|mentioning|told (?:me|us)|telling (?:me|us)|warned|said anything|brought up|disclosed)\b`,
     ]),
@@ -95,6 +96,7 @@ export const STRONG_CUES: TCueList = [
       String.raw`\b(?:believe|see) it when i see it\b|\bsee (?:some )?(?:proof|results) (?:first|before)\b|\b(?:numbers|savings|estimates?|projections?|promises|claims|results) (?:always |usually |often |all )?(?:sound|seem|look|are|end up) (?:always |usually |often |too |a little |kind of |pretty |really |way )*(?:high|good|optimistic|inflated|unrealistic|made up|fake|exaggerated|off)\b|\b(?:make|makes|made|produce|produces|saved|save|saves) (?:way |a lot |much )?less than (?:they|it|you|the \w+) (?:said|promised|claimed|told)\b`,
       String.raw`\b(?:find|found|look for|looking for) (?:a|some|any) (?:reason|excuse|way|loophole) (?:not to|to not|to deny|to avoid) (?:pay|cover|honor)|\balways (?:some|an?) (?:exclusion|loophole|excuse|fine print reason)\b|\bnever (?:actually )?pay(?:s)? out\b|\b(?:barely|hardly|never) (?:went|go|goes|came) down\b`,
       String.raw`\b(?:did|tried|got|had|used) (?:\w+ ){0,5}(?:and|but) (?:\w+ ){0,4}(?:looks?|looked|is|was|stayed|stays|seems?) (?:exactly |just |pretty much |basically )?the same\b`,
+      String.raw`\b(?:actually|really) (?:hold|holds|hold up|last|lasts|work|works|help|helps|fix|fixes)\?|\b(?:leaked|broke|failed|came back|peeled|faded) (?:again|right back)\b`,
       String.raw`\b(?:waste|throw(?:ing)? away) (?:of )?(?:my |our )?money\b|\bwhat if (?:it|that|they) (?:does not|do not|will not) work\b|\bwears off\b`,
     ]),
   ],
@@ -159,7 +161,7 @@ export const STRONG_CUES: TCueList = [
     any([
       String.raw`\b(?:do|does|did|doing|handle|handles|fix|fixes|mow|mows|spray|sprays|treat|treats|take care of|work out|train|clean|paint|install|manage|cut) (?:\w+ ){0,4}(?:myself|ourselves|himself|herself|on my own|on our own)\b|\bdiy\b|\bdo-it-yourself\b|\bdo it yourself\b`,
       String.raw`\b(?:my|our) (?:son|husband|dad|father|brother|neighbor|nephew|kid|kids|boy|boys|son-in-law|brother-in-law|uncle|cousin|buddy|friend) (?:does|do|mows|handles|takes care of|fixes|sprays|is handy|is a (?:plumber|electrician|contractor|roofer|mechanic|landscaper|handyman))\b`,
-      String.raw`\b(?:home|garage|basement) gym\b|\bgym in (?:my|the|our) (?:garage|basement|house|home)\b|\bwork(?:ing)? out (?:at home|in (?:the|my|our) (?:garage|basement|house))\b|\b(?:i am|i'm) (?:pretty |really )?handy\b`,
+      String.raw`\b(?:home|garage|basement) gym\b|\bgym in (?:my|the|our) (?:garage|basement|house|home)\b|\b(?:work out|train|lift|exercise|do (?:my|our) (?:\w+ ){0,2}(?:stuff|workouts?|training|lifting|routine))(?: \w+){0,2} at home\b|\bwork(?:ing)? out (?:at home|in (?:the|my|our) (?:garage|basement|house))\b|\b(?:i am|i'm) (?:pretty |really )?handy\b`,
       String.raw`\b(?:buy|bought|get|got|try|use|grab|pick up) (?:the |my own |some |our own |a )?(?:\w+ )?(?:stuff|spray|sprays|bait|traps|poison|fertilizer|product|kit|filters?|chemicals?|granules|treatment) (?:at|from|myself|off)\b|\b(?:hardware store|home depot|lowe's|lowes|walmart|tractor supply)\b`,
     ]),
   ],
@@ -168,6 +170,7 @@ export const STRONG_CUES: TCueList = [
     any([
       String.raw`\b(?:happy|satisfied|content|fine|good|loyal|comfortable|pleased) with (?:my|our) (?:current |existing )?\w+|\b(?:happy|satisfied|content|loyal|comfortable|pleased) with (?:them|him|her|who (?:we|i) have|what (?:we|i) have)\b|\b(?:happy|satisfied|fine|good|loyal) with ${BRANDS}\b`,
       String.raw`\b(?:it|that|this|ours|what we have|the one we have|our \w+|the \w+ we have|the doorbell|the system) (?:does|covers|has|gives us|is) (?:everything|all|plenty|enough) (?:that )?(?:we|i) (?:need|want)\b`,
+      String.raw`\b(?:already )?(?:in|a member of|part of|with) (?:a|an) (?:\w+ ){0,2}(?:club|gym|studio|program|group|league)\b[^.?!]{0,60}\b(?:great|love|happy|good|awesome)\b|\b(?:they are|he is|she is) (?:great|awesome|fantastic)\b[^.?!]{0,30}\b(?:i am|we are) (?:pretty |all |already )?set\b`,
       String.raw`\bnot (?:really |even )?looking to (?:replace|switch|change|leave|drop)\b|\b(?:he|she|they) (?:has|have) been (?:\w+ing) (?:\w+ ){0,3}for (?:about |like |over |almost |nearly )?(?:years|ages|decades|\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\b|\b(?:he|she|they) (?:does|do|did) (?:a )?(?:good|great|fine|decent|solid) (?:job|work)\b|\bstep on (?:his|her|their) toes\b|\bgo(?:ing)? behind (?:\w+) back\b|\b(?:he|she|they) (?:is|are) like family\b|\b(?:been|stayed|stuck) (?:coming (?:out|by|over) (?:\w+ ){0,4}|with (?:\w+ ){0,2}|using (?:\w+ ){0,2}|going to (?:\w+ ){0,2}|seeing (?:\w+ ){0,2})(?:for|since) (?:years|ever|forever|ages|decades|a long time|a while|\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|like|about|over)\b`,
       String.raw`\b(?:do not|does not|not|no reason to|why would (?:i|we)|not looking to|would rather not|rather not|not planning to|no plans to) (?:want to |really |to )?(?:switch|switching|change (?:providers|companies|carriers|insurers|gyms|dealers|guys)|leave (?:them|him|her|my|our)|drop (?:them|him|her))\b`,
       String.raw`\b(?:stick|sticking|stay|staying) with (?:them|him|her|my|our|what|who)\b|\b(?:already|currently) (?:have|use|got|with|signed (?:up )?with|work with|go to|see|using|working with|has) (?:a|an|our|my|someone|somebody|one|them|him|her|${BRANDS})\b`,
@@ -285,5 +288,6 @@ export const UNNAMED_AUTHORITY = any([
   String.raw`\b(?:he|she) is the one (?:who|that) (?:handles|decides|makes|does|deals with)\b|\b(?:he|she) (?:handles|makes|decides|has the final say|does) (?:all )?(?:the|that|our)? ?(?:money|finances|decisions|bills|insurance|paperwork)\b`,
   String.raw`\b(?:can not|could not|am not able to) (?:sign|approve|commit to|agree to) (?:anything|that|this|contracts?|it)\b|\b(?:he|she|they) (?:has|have|would have|will have|needs?|need) to (?:approve|sign off|okay|ok|sign|agree|decide)\b`,
   String.raw`\b(?!(?:i|we|you|it|that|this)\b)(?:he|she|they|[a-z]{3,})(?: is| will| would)(?: going to)? (?:want|need|have) to (?:look (?:at|over) (?:it|all|this|everything|the)|go over (?:it|all|this|everything|the)|weigh in|sign off|approve)\b`,
+  String.raw`\b(?:need|want|have to get|got to get) (?:\w+ ){1,2}(?:to be )?on board\b|\b(?:it is|it's) (?:his|her|their) (?:house|home|money|call|decision|car) too\b`,
   String.raw`\b(?:is not|not) (?:just )?(?:my (?:call|decision)|up to me)\b|\b(?:we|we will) (?:have to|need to|got to) (?:talk|discuss|decide) (?:it |about it )?(?:over|together)?\b`,
 ]);

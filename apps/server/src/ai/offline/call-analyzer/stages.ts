@@ -17,7 +17,7 @@ const OPENING_QUESTION =
 const ADMIN_QUESTION =
   /\b(?:same address|best (?:number|email|phone|way)|email address|spell|card|expiration|zip|your name|can i get your (?:name|email|number|address)|anything else|sound good|sounds good|make sense|does that (?:work|sound|help|make sense)|right\?$|okay\?$|ok\?$|fair\?$|cool\?$|you there)\b/;
 const SITUATION_QUESTION =
-  /(?:^|[.,!?] )(?:(?:so|and|okay|ok|now|great|perfect|got it|gotcha|right|yes|oh)[,.]? )*(?:what|how|when|where|which|who|why|do|does|did|are|is|was|were|have|has|had|will|would|could|can|any|anything|anyone|tell me|walk me through)\b/;
+  /(?:^|[.,!?:;] |just to confirm,? )(?:(?:so|and|okay|ok|now|great|perfect|got it|gotcha|right|yes|oh)[,.]? )*(?:what|how|when|where|which|who|why|do|does|did|are|is|was|were|have|has|had|will|would|could|can|any|anything|anyone|tell me|walk me through)\b/;
 /** Words of an offer: what it includes, what it costs, what the customer gets. */
 const PITCH_PARTS = [
   String.raw`\b(?:we (?:offer|provide|install|include|guarantee|cover|use|treat|do a|do free|would|will|can|come out|have a|have an|have our|put|send out|take care|handle|submit|file|seal|test|clean|check|replace|finance|credit|waive|match)|our (?:\w+ )?(?:plan|package|program|special|promotion|team|techs?|technicians?|warranty|guarantee|membership|service|system|policy|financing|crew|product|process|installers?|trainers?|packages|plans|coverage|monitoring|agreement|treatment|offer|deal|rate)s?)\b`,
@@ -40,19 +40,19 @@ const CLOSE = new RegExp(
   ].join("|"),
 );
 const NEXT_STEP =
-  /\b(?:(?:i will|i am going to|we will|let me) (?:send|email|text|call|follow up|reach out|get|put|schedule|have|mail|drop|forward|see you|swing by|be there|check|book|set up|give you a call)|you (?:will|should) (?:get|receive|see|hear|have)|(?:the|our|your) (?:tech|technician|installer|inspector|advisor|crew|team|estimator|coordinator|manager|specialist|project manager|consultant|trainer|nurse|agent) (?:will|is going to|can)|(?:confirmation|reminder|calendar invite|welcome) (?:text|email|call|packet|message)|see you (?:then|on|at|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)|talk (?:to you )?(?:then|on|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:call|give) (?:me|us) a (?:call )?back|call (?:me|us) back at|my (?:number|direct line|cell) is|reach me at|(?:i will|i'll) (?:try|call) you (?:back |again )?(?:at|on|tomorrow|later|next|after|around|in)|you are (?:all )?(?:set|booked|scheduled|confirmed) for)\b/;
+  /\b(?:(?:i will|i am going to|we will|let me|i am) (?:send|sending|emailing|texting|mailing||email|text|call|follow up|reach out|get|put|schedule|have|mail|drop|forward|see you|swing by|be there|check|book|set up|give you a call)|you (?:will|should) (?:get|receive|see|hear|have)|(?:the|our|your) (?:tech|technician|installer|inspector|advisor|crew|team|estimator|coordinator|manager|specialist|project manager|consultant|trainer|nurse|agent) (?:will|is going to|can)|(?:confirmation|reminder|calendar invite|welcome) (?:text|email|call|packet|message)|see you (?:then|on|at|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)|talk (?:to you )?(?:then|on|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:call|give) (?:me|us) a (?:call )?back|call (?:me|us) back at|my (?:number|direct line|cell) is|reach me at|(?:i will|i'll) (?:try|call) you (?:back |again )?(?:at|on|tomorrow|later|next|after|around|in)|you are (?:all )?(?:set|booked|scheduled|confirmed) for)\b/;
 /** "Tomorrow at five-forty-five?": a short question that offers a time is asking for the booking. */
 const PROPOSES_TIME =
   /^(?:[a-z]+,? ){0,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|this (?:afternoon|evening)|next week)\b[^.?!]{0,30}\?$/;
 /** A next step is concrete when it has a when or a what. */
 const CONCRETE =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|this (?:afternoon|evening|week)|next (?:week|month)|morning|afternoon|evening|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|email|text|invite|confirmation|reminder|proposal|quote|estimate|number|link|contract|agreement|paperwork|address|window)\b/;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|this (?:afternoon|evening|week)|next (?:week|month)|morning|afternoon|evening|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|email|text|invite|confirmation|reminder|january|february|march|april|may|june|july|august|september|october|november|december|\w+(?:st|nd|rd|th)|proposal|quote|estimate|number|link|contract|agreement|paperwork|address|window)\b/;
 
 /** The stages of each turn, in the order they happen within it (most turns have none or one). */
 export type TStageTags = TCallStage[][];
 
 /** Questions about the customer's situation that make a discovery stage. */
-const MIN_DISCOVERY = 2;
+const MIN_DISCOVERY = 1;
 
 /** How many questions about the customer's situation a rep turn asks (not openers, logistics or closes). */
 function discoveryQuestions(turn: TTurn): number {

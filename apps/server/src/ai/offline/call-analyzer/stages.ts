@@ -15,7 +15,7 @@ const OPENING_QUESTION =
   /\b(?:is this|am i speaking|speaking with|how are you|how is (?:it going|your day)|good time|okay time|ok time|bad time|catch you|do you have (?:a )?(?:minute|moment|sec|second|few minutes)|can you hear me|still there|how can i help|what can i do for you|is (?:\w+ )?(?:there|available|around|home)\?$)/;
 /** Logistics and check-ins that are not discovery. */
 const ADMIN_QUESTION =
-  /\b(?:same address|best (?:number|email|phone|way)|email address|spell|card|expiration|zip|your name|can i get your (?:name|email|number|address)|anything else|sound good|sounds good|make sense|does that (?:work|sound|help|make sense)|right\?$|okay\?$|ok\?$|fair\?$|cool\?$|you there)\b/;
+  /\b(?:same address|best (?:number|email|phone|way)|email address|spell|card|expiration|zip|your name|can i get your (?:name|email|number|address)|anything else|sound good|sounds good|make sense|does that (?:work|sound|help|make sense)|right\?$|okay\?$|ok\?$|fair\?$|cool\?$|you there)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|\d{1,2}(?::\d{2})?)(?:[- ](?:fifteen|thirty|forty-five|o'clock|am|pm))? (?:work|be good|be okay|okay)\b/;
 const SITUATION_QUESTION =
   /(?:^|[.,!?:;] |just to confirm,? )(?:(?:so|and|okay|ok|now|great|perfect|got it|gotcha|right|yes|oh)[,.]? )*(?:what|how|when|where|which|who|why|do|does|did|are|is|was|were|have|has|had|will|would|could|can|any|anything|anyone|tell me|walk me through)\b/;
 /** Words of an offer: what it includes, what it costs, what the customer gets. */
@@ -40,13 +40,18 @@ const CLOSE = new RegExp(
   ].join("|"),
 );
 const NEXT_STEP =
-  /\b(?:(?:i will|i am going to|we will|let me|i am) (?:send|sending|emailing|texting|mailing||email|text|call|follow up|reach out|get|put|schedule|have|mail|drop|forward|see you|swing by|be there|check|book|set up|give you a call)|you (?:will|should) (?:get|receive|see|hear|have)|(?:the|our|your) (?:tech|technician|installer|inspector|advisor|crew|team|estimator|coordinator|manager|specialist|project manager|consultant|trainer|nurse|agent) (?:will|is going to|can)|(?:confirmation|reminder|calendar invite|welcome) (?:text|email|call|packet|message)|see you (?:then|on|at|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)|talk (?:to you )?(?:then|on|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:call|give) (?:me|us) a (?:call )?back|call (?:me|us) back at|my (?:number|direct line|cell) is|reach me at|(?:i will|i'll) (?:try|call) you (?:back |again )?(?:at|on|tomorrow|later|next|after|around|in)|you are (?:all )?(?:set|booked|scheduled|confirmed) for)\b/;
+  /\b(?:(?:i will|i am going to|we will|let me|i am) (?:send|sending|emailing|texting|mailing|email|text|call|follow up|reach out|get|put|schedule|have|mail|drop|forward|see you|swing by|be there|check|book|set up|give you a call)|you (?:will|should) (?:get|receive|see|hear|have)|(?:the|our|your) (?:tech|technician|installer|inspector|advisor|crew|team|estimator|coordinator|manager|specialist|project manager|consultant|trainer|nurse|agent) (?:will|is going to|can)|(?:confirmation|reminder|calendar invite|welcome) (?:text|email|call|packet|message)|see you (?:then|on|at|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)|talk (?:to you )?(?:then|on|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:call|give) (?:me|us) a (?:call )?back|call (?:me|us) back at|my (?:number|direct line|cell) is|reach me at|(?:i will|i'll) (?:try|call) you (?:back |again )?(?:at|on|tomorrow|later|next|after|around|in)|you are (?:all )?(?:set|booked|scheduled|confirmed) for)\b/;
 /** "Tomorrow at five-forty-five?": a short question that offers a time is asking for the booking. */
 const PROPOSES_TIME =
   /^(?:[a-z]+,? ){0,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|this (?:afternoon|evening)|next week)\b[^.?!]{0,30}\?$/;
 /** A next step is concrete when it has a when or a what. */
 const CONCRETE =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|this (?:afternoon|evening|week)|next (?:week|month)|morning|afternoon|evening|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|email|text|invite|confirmation|reminder|january|february|march|april|may|june|july|august|september|october|november|december|\w+(?:st|nd|rd|th)|proposal|quote|estimate|number|link|contract|agreement|paperwork|address|window)\b/;
+
+/** "Talk to you then": concrete when the turn, or the two before it, say when or what. */
+function concreteNear(turns: TTurn[], index: number): boolean {
+  return turns.slice(Math.max(0, index - 2), index + 1).some((t) => CONCRETE.test(t.clean));
+}
 
 /** The stages of each turn, in the order they happen within it (most turns have none or one). */
 export type TStageTags = TCallStage[][];
@@ -105,7 +110,7 @@ export function tagStages(turns: TTurn[], objections: TFoundObjection[]): TStage
       pitches++;
     }
     if (!early && (CLOSE.test(turn.clean) || PROPOSES_TIME.test(turn.clean))) own.push("close");
-    else if (NEXT_STEP.test(turn.clean) && CONCRETE.test(turn.clean)) own.push("next_steps");
+    else if (NEXT_STEP.test(turn.clean) && concreteNear(turns, turn.index)) own.push("next_steps");
     if (own.length > 0) {
       const asked = discoveryQuestions(turn);
       if (asked > 0 && !own.includes("close")) {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { type TAnalyzerSegment, type TCustomObjection, ZCallAnalysis } from "@plaibook/shared";
 import { describe, expect, it } from "vitest";
 import { analyzeCall, createOfflineCallAnalyzer, evalLabelsOf } from "./index.js";
@@ -218,12 +218,14 @@ describe("custom objection subcategories", () => {
 });
 
 describe("coaching", () => {
-  const calls = ["fixtures/own-calls.jsonl", "fixtures/own-calls-2.jsonl"].flatMap((file) =>
-    readFileSync(new URL(file, import.meta.url), "utf8")
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as { id: string; segments: TAnalyzerSegment[] }),
-  );
+  const calls = readdirSync(new URL("fixtures/", import.meta.url))
+    .filter((file) => file.endsWith(".jsonl"))
+    .flatMap((file) =>
+      readFileSync(new URL(`fixtures/${file}`, import.meta.url), "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { id: string; segments: TAnalyzerSegment[] }),
+    );
 
   it("gives 2–5 items, each at a real segment and its start time", () => {
     for (const call of [...calls, { id: "one-line", segments: [seg("rep", 0, 2, "Hello?")] }]) {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { OBJECTION_LABELS, type TAnalyzerSegment } from "@plaibook/shared";
 import { describe, expect, it } from "vitest";
 import { analyzeCall, evalLabelsOf } from "./index.js";
@@ -118,16 +118,22 @@ function microF1(gold: string[][], predicted: string[][]): number {
 }
 
 describe("our own check calls (fixtures/*.jsonl, written for this project)", () => {
-  const calls: TFixture[] = ["fixtures/own-calls.jsonl", "fixtures/own-calls-2.jsonl"].flatMap((file) =>
-    readFileSync(new URL(file, import.meta.url), "utf8")
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as TFixture),
-  );
+  const calls: TFixture[] = readdirSync(new URL("fixtures/", import.meta.url))
+    .filter((file) => file.endsWith(".jsonl"))
+    .flatMap((file) =>
+      readFileSync(new URL(`fixtures/${file}`, import.meta.url), "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as TFixture),
+    );
   const predicted = calls.map((call) =>
     evalLabelsOf(analyzeCall({ segments: call.segments, customObjections: [] })),
   );
   const categories = (labels: string[]) => [...new Set(labels.map((l) => l.split("/")[0] as string))];
+
+  it("has all four sets", () => {
+    expect(calls.length).toBe(46);
+  });
 
   it("finds the objection categories (micro-F1 ≥ 0.85)", () => {
     expect(

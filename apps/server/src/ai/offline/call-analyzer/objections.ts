@@ -50,7 +50,7 @@ export function topicLabel(clean: string): string | null {
 const OWNER_WORDS =
   /\b(?:landlord|property manager|renting|i rent|we rent|tenant|deed|belongs to|in my name|(?:mom|dad|mother|father|parents|in-law|in-laws)(?:'s| is) (?:house|place|home))\b/;
 const BOSS_WORDS =
-  /\b(?:boss|board|committee|corporate|director|manager|partners|brothers|owner of|own it together|owns the (?:business|practice|company|office|store|shop|restaurant|clinic|building))\b/;
+  /\b(?:boss|(?<!on )board|committee|corporate|director|manager|partners|brothers|owner of|own it together|owns the (?:business|practice|company|office|store|shop|restaurant|clinic|building))\b/;
 const SPOUSE_WORD = new RegExp(String.raw`\b${SPOUSE}\b`);
 
 /**

@@ -32,9 +32,12 @@ const FOLLOW_UP_REP =
 const FOLLOW_UP_CUSTOMER =
   /\b(?:call|text|email|try) (?:me|us) (?:back )?(?:like |around |at |on |after |before |next |in |this |early |closer )|(?:send|email|text) (?:me|us|that|it) (?:\w+ ){0,3}(?:over|and)|(?:give me|let me have) (?:till|until) /;
 const LOST_CUSTOMER =
-  /\b(?:not (?:really |even )?interested|no,? thank you|no,? thanks|(?:we|i) will pass|pass on (?:it|this|that)|(?:going|go|decided to go|went|sticking|staying) with (?:the other|someone else|another|them|him|her|my|our)|take me off|do not call|remove (?:me|my number)|not going to (?:happen|work|do it|do this|buy|sign|switch)|not for (?:me|us)|hard pass|(?:no|nah)[,.!]? (?:\w+[,.!]? ){0,5}(?:i am|we are) (?:good|fine|okay|all set)\b|(?:we are|i am) (?:good|fine|all set)[,.!]? (?:but )?(?:thanks?|thank you) (?:for calling|though|anyway)|(?:i am|we are) not (?:going to )?(?:do|doing|buy|sign|switch|move forward)|not letting (?:anybody|anyone|you)|(?:do not|not) (?:want|need) (?:it|any of it|one|that)(?:[.,!]|$)|please (?:do not|stop)|lose my number)\b|^(?:no|nah)\b[^.?!]*\b(?:go|going|stick|sticking|stay|staying) with\b/;
+  /\b(?:not (?:really |even )?interested|no,? thank you|no,? thanks|(?:we|i) will pass|pass on (?:it|this|that)|(?:going|go|decided to go|went|sticking|staying) with (?:the other|someone else|another|them|him|her|my|our)|take me off|do not call|remove (?:me|my number)|not going to (?:happen|work|do it|do this|buy|sign|switch)|not for (?:me|us)|hard pass|(?:no|nah)[,.!]? (?:\w+[,.!]? ){0,5}(?:i am|we are) (?:good|fine|okay|all set)\b|(?:we are|i am) (?:good|fine|all set)[,.!]? (?:but )?(?:thanks?|thank you) (?:for calling|though|anyway)|(?:i am|we are) not (?:going to )?(?:do|doing|buy|sign|switch|move forward)|not letting (?:anybody|anyone|you)|(?:do not|not) (?:want|need) (?:it|any of it|one|that)(?:[.,!]|$)|please (?:do not|stop)|lose my number|(?:want|like|need|going|have) to cancel|(?:just )?cancel (?:my|our|the|it)\b)\b|^(?:no|nah)\b[^.?!]*\b(?:go|going|stick|sticking|stay|staying) with\b/;
 const LOST_REP =
   /^[^?]*\b(?:(?:i will|i'll) (?:take you off|remove you)|sorry (?:to|for) (?:bother|bothering)|if (?:anything|you) change|keep us in mind|if you ever (?:change|need|want))\b[^?]*$/;
+/** A service ended on the call (a cancellation the rep carried out): lost, whatever else is sent after. */
+const CANCELLED_REP =
+  /\b(?:membership|account|service|plan|subscription|contract|policy|program|agreement) (?:is|has been|was|is now) (?:now )?(?:cancel+ed|closed|terminated|ended)\b|\b(?:i have|i've|i) cancel+ed (?:it|your|the)\b/;
 const UNDECIDED =
   /\b(?:think (?:about it|it over|on it)|let you know|get back to you|sleep on it|i will see|we will see|not sure yet|leave it for now|have to (?:look|see|check)|talk (?:to|with) (?:her|him|them) (?:and|first))\b/;
 const AGREES =
@@ -75,6 +78,7 @@ export function decideOutcome(turns: TTurn[]): TCallAnalysis["outcome"] {
     if (turn.role === "rep") {
       // "Would you like me to send the paperwork?" offers; "that went through" reports.
       if (SOLD_REP.test(turn.clean) && !turn.clean.includes("?")) events.push({ label: "sold", turn });
+      else if (CANCELLED_REP.test(turn.clean)) events.push({ label: "lost", turn });
       else if (BOOKED_REP.test(turn.clean) && whenNear(turns, position))
         events.push({ label: SCHEDULED_CALL.test(turn.clean) ? "follow_up" : "booked", turn });
       else if (FOLLOW_UP_REP.test(turn.clean) && (WHEN.test(turn.clean) || agreed))

@@ -1,4 +1,4 @@
-import { ZCallListQuery, ZCallSettings } from "@plaibook/shared";
+import { ZCallListQuery, ZCallSettings, ZSuppliedTranscript } from "@plaibook/shared";
 import { z } from "zod";
 import { procedureWith, router } from "../../platform/http/trpc.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -6,7 +6,7 @@ import { signedAudioUrl } from "./audio-link.js";
 import { readCallSettings, saveCallSettings } from "./call-settings.js";
 import { announceCallProgress } from "./events.js";
 import { getCallDetail, listCallReps, listCalls } from "./read-calls.js";
-import { retryCall } from "./retry-call.js";
+import { retryCall, supplyTranscript } from "./retry-call.js";
 
 export const callsRouter = router({
   /** Calls the person may see, filtered and paged on the server. */
@@ -26,6 +26,15 @@ export const callsRouter = router({
     .input(z.object({ id: z.uuid() }))
     .mutation(async ({ ctx, input }) => {
       const call = await retryCall(ctx.uc, ctx.services.app.boss, input.id);
+      ctx.uc.afterCommit?.(() => announceCallProgress(ctx.services.app.publish, ctx.uc.actor.orgId, call));
+      return call;
+    }),
+
+  /** The transcript of a call that waits for one (a JSON file the person has); the analysis follows. */
+  supplyTranscript: procedureWith("calls.upload")
+    .input(z.object({ id: z.uuid(), transcript: ZSuppliedTranscript }))
+    .mutation(async ({ ctx, input }) => {
+      const call = await supplyTranscript(ctx.uc, ctx.services.app.boss, input.id, input.transcript);
       ctx.uc.afterCommit?.(() => announceCallProgress(ctx.services.app.publish, ctx.uc.actor.orgId, call));
       return call;
     }),

@@ -1,18 +1,14 @@
 import type { TCallDetail, TCallStatus } from "@plaibook/shared";
-import { can } from "@plaibook/shared";
 import { clsx } from "clsx";
-import { AlertTriangle, ArrowDownLeft, ArrowUpRight, Check, FileQuestion, RotateCw } from "lucide-react";
+import { ArrowDownLeft, ArrowUpRight, Check, FileQuestion } from "lucide-react";
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
-import { Button } from "../../components/button";
 import { Card, CardHeader } from "../../components/card";
 import { EmptyState } from "../../components/empty-state";
 import { ErrorState } from "../../components/error-state";
 import { Skeleton } from "../../components/skeleton";
-import { toast } from "../../components/toast";
 import { getErrorCode, getErrorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
-import { useSession } from "../auth/use-auth";
 import { formatPhone } from "../leads/lead-format";
 import { CoachingCard, ObjectionsCard, OutcomeCard, SummaryCard, TalkMetricsCard } from "./analysis-cards";
 import { AudioElement, CallTimeline, PlayerControls, Waveform } from "./audio-player";
@@ -21,8 +17,9 @@ import { CallStatusBadge, ProgressBar } from "./call-status";
 import { CALL_STATUS_LABELS, DIRECTION_LABELS, isProcessing, TRANSCRIPT_SOURCE_LABELS } from "./labels";
 import type { TPlayer } from "./player";
 import { createPlayer, PlayerContext, usePlayerKeys } from "./player";
+import { StoppedPanel } from "./stopped-panel";
 import { TranscriptView } from "./transcript-view";
-import { useCall, useLiveCallProgress, useRetryCall } from "./use-calls";
+import { useCall, useLiveCallProgress } from "./use-calls";
 
 export type TCallDetailPanelProps = {
   callId: string;
@@ -144,60 +141,6 @@ export function ProcessingPanel({ call }: { call: TCallDetail }) {
             );
           })}
         </ol>
-      </div>
-    </Card>
-  );
-}
-
-function StoppedPanel({ call, settingsLink }: { call: TCallDetail; settingsLink: ReactNode }) {
-  const { user } = useSession();
-  const retry = useRetryCall();
-  if (call.status === "failed") {
-    return (
-      <Card role="alert" className="p-5">
-        <div className="flex gap-3">
-          <AlertTriangle aria-hidden="true" className="size-5 shrink-0 text-rose-500" />
-          <div className="space-y-3">
-            <div>
-              <h2 className="text-sm font-semibold text-slate-900">This call could not be processed</h2>
-              <p className="mt-1 text-sm text-slate-700">
-                {call.statusReason ?? "The pipeline stopped with an error."}
-              </p>
-            </div>
-            {can(user.role, "calls.upload") ? (
-              <Button
-                variant="secondary"
-                loading={retry.isPending}
-                onClick={() =>
-                  retry.mutate(
-                    { id: call.id },
-                    { onError: (error) => toast.error("Couldn't retry the call", getErrorMessage(error)) },
-                  )
-                }
-                icon={<RotateCw aria-hidden="true" className="size-4" />}
-              >
-                Retry
-              </Button>
-            ) : null}
-          </div>
-        </div>
-      </Card>
-    );
-  }
-  return (
-    <Card className="p-5">
-      <div className="flex gap-3">
-        <FileQuestion aria-hidden="true" className="size-5 shrink-0 text-amber-500" />
-        <div>
-          <h2 className="text-sm font-semibold text-slate-900">This call is waiting for a transcript</h2>
-          <p className="mt-1 text-sm text-slate-700">
-            {call.statusReason ?? "No speech-to-text engine could transcribe it."}
-          </p>
-          <p className="mt-2 text-sm text-slate-600">
-            Choose a speech-to-text engine in {settingsLink}, or upload the recording again with its
-            transcript (Upload → Advanced).
-          </p>
-        </div>
       </div>
     </Card>
   );

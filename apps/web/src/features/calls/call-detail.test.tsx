@@ -224,6 +224,54 @@ describe("CallDetailPanel", () => {
     expect(screen.getByRole("link", { name: "Settings → Calls" })).toBeTruthy();
   });
 
+  it("takes a waiting call's transcript from a JSON file, refusing one that does not fit the format", async () => {
+    const user = userEvent.setup();
+    const base = buildCallDetail({ id: callId(13) });
+    const sent: unknown[] = [];
+    renderWithServer(
+      <CallDetailPanel
+        callId={base.id}
+        backLink={<a href="/calls">Back to calls</a>}
+        settingsLink={<a href="/settings/calls">Settings → Calls</a>}
+      />,
+      {
+        role: "manager",
+        handlers: {
+          "calls.get": () => ({
+            ...base,
+            status: "needs_transcript",
+            statusReason: "Waiting",
+            transcript: null,
+            analysis: null,
+          }),
+          "calls.supplyTranscript": (input: unknown) => {
+            sent.push(input);
+            return { ...base, status: "transcribing", statusReason: null, progress: 35 };
+          },
+        },
+      },
+    );
+    const picker = await screen.findByLabelText("Add its transcript");
+    const bad = new File(
+      [JSON.stringify({ segments: [{ speaker: "caller", start: 0, end: 1, text: "hi" }] })],
+      "bad.json",
+      {
+        type: "application/json",
+      },
+    );
+    await user.upload(picker, bad);
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "bad.json: The transcript doesn't fit the format",
+    );
+    expect(sent).toEqual([]);
+    const transcript = { segments: [{ speaker: "rep", start: 0, end: 2, text: "Hi, it's Sam from Acme." }] };
+    await user.upload(
+      picker,
+      new File([JSON.stringify(transcript)], "call.json", { type: "application/json" }),
+    );
+    await vi.waitFor(() => expect(sent).toEqual([{ id: base.id, transcript }]));
+  });
+
   it("offers Retry on a failed call only to those who may upload", async () => {
     const failed = {
       ...buildCallDetail({ id: callId(12) }),

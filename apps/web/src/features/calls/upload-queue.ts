@@ -151,7 +151,7 @@ export function uploadReducer(items: TUploadItem[], action: TAction): TUploadIte
 let keySeq = 0;
 
 /** A small file's text (FileReader: not every environment has Blob.text). */
-function readText(file: File): Promise<string> {
+export function readText(file: File): Promise<string> {
   if (typeof file.text === "function") return file.text();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -32,6 +32,28 @@ export function useCallReps() {
   return useQuery(trpc.calls.reps.queryOptions(undefined, { staleTime: 5 * 60_000 }));
 }
 
+/** Gives a waiting call its transcript; the call then moves on live (call.progress). */
+export function useSupplyTranscript() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.calls.supplyTranscript.mutationOptions({
+      onSuccess: (call) =>
+        queryClient.setQueryData(trpc.calls.get.queryKey({ id: call.id }), (old) =>
+          old
+            ? applyProgress(old, {
+                callId: call.id,
+                status: call.status,
+                progress: call.progress,
+                statusReason: call.statusReason,
+                durationSeconds: call.durationSeconds,
+              })
+            : old,
+        ),
+    }),
+  );
+}
+
 export function useRetryCall() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

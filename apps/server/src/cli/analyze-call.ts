@@ -1,10 +1,11 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { ZCallEvalInput, ZCustomObjection, ZOrgAiSettings } from "@plaibook/shared";
 import { z } from "zod";
 import { createOfflineCallAnalyzer, evalLabelsOf } from "../ai/offline/call-analyzer/index.js";
 import type { CallAnalyzer } from "../ai/ports.js";
 import { loadConfig, type TConfig } from "../platform/config.js";
-import { EngineUnavailableError, InputLineError, type TEngine } from "./classify-sms.js";
+import { EngineUnavailableError, type TEngine } from "./classify-sms.js";
+import { readJsonLines } from "./jsonl.js";
 
 /**
  * `plaibook analyze-call --input F.jsonl --output G.jsonl [--engine offline|llm]`: one diarised call
@@ -25,30 +26,11 @@ export type TCallPredictionLine = {
 };
 
 /** Parses a JSONL file of calls; a bad line throws naming its number and what is wrong. */
-export async function readCallLines(file: string): Promise<{ line: TCallLine; raw: unknown }[]> {
-  const content = await readFile(file, "utf8");
-  const rows: { line: TCallLine; raw: unknown }[] = [];
-  for (const [index, text] of content.split("\n").entries()) {
-    if (!text.trim()) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new InputLineError(file, index + 1, "not valid JSON");
-    }
-    const parsed = ZCallLine.safeParse(raw);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (issue) => `${issue.path.join(".") || "line"}: ${issue.message}`,
-      );
-      throw new InputLineError(file, index + 1, problems.join("; "));
-    }
-    const backwards = parsed.data.segments.findIndex((s) => s.end < s.start);
-    if (backwards >= 0)
-      throw new InputLineError(file, index + 1, `segments.${backwards}: ends before it starts`);
-    rows.push({ line: parsed.data, raw });
-  }
-  return rows;
+export function readCallLines(file: string): Promise<{ line: TCallLine; raw: unknown }[]> {
+  return readJsonLines(file, ZCallLine, (line) => {
+    const backwards = line.segments.findIndex((s) => s.end < s.start);
+    return backwards >= 0 ? `segments.${backwards}: ends before it starts` : null;
+  });
 }
 
 /** Analyses every call, a few at a time (an LLM answers in parallel); output in input order. */

@@ -1,8 +1,9 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { createOfflineClassifier } from "../ai/offline/classifier/index.js";
 import type { SmsClassifier, TClassifyInput } from "../ai/ports.js";
 import { loadConfig } from "../platform/config.js";
+import { InputLineError, readJsonLines } from "./jsonl.js";
 
 /**
  * `plaibook classify-sms --input F.jsonl --output G.jsonl [--engine offline|llm]`: one JSON line
@@ -29,37 +30,13 @@ export type TSmsPredictionLine = {
   escalate: boolean;
 };
 
-export class InputLineError extends Error {
-  constructor(file: string, line: number, problem: string) {
-    super(`${file}, line ${line}: ${problem}`);
-    this.name = "InputLineError";
-  }
-}
+export { InputLineError };
 
 /** Parses a JSONL file of SMS turns; a bad line throws naming its number. Extra fields are kept out. */
-export async function readSmsTurns(file: string): Promise<{ line: TSmsTurnLine; raw: unknown }[]> {
-  const content = await readFile(file, "utf8");
-  const rows: { line: TSmsTurnLine; raw: unknown }[] = [];
-  for (const [index, text] of content.split("\n").entries()) {
-    if (!text.trim()) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new InputLineError(file, index + 1, "not valid JSON");
-    }
-    const parsed = ZSmsTurnLine.safeParse(raw);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (issue) => `${issue.path.join(".") || "line"}: ${issue.message}`,
-      );
-      throw new InputLineError(file, index + 1, problems.join("; "));
-    }
-    if (!isKnownZone(parsed.data.timezone))
-      throw new InputLineError(file, index + 1, `timezone: unknown IANA zone "${parsed.data.timezone}"`);
-    rows.push({ line: parsed.data, raw });
-  }
-  return rows;
+export function readSmsTurns(file: string): Promise<{ line: TSmsTurnLine; raw: unknown }[]> {
+  return readJsonLines(file, ZSmsTurnLine, (line) =>
+    isKnownZone(line.timezone) ? null : `timezone: unknown IANA zone "${line.timezone}"`,
+  );
 }
 
 function isKnownZone(zone: string): boolean {

@@ -8,9 +8,9 @@ import type {
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
 
-type TCallRow = {
+/** The columns every call row read here has, as Postgres returns them. */
+export type TCallBaseRow = {
   id: string;
-  org_id: string;
   source: string;
   external_id: string;
   rep_user_id: string | null;
@@ -19,28 +19,18 @@ type TCallRow = {
   direction: "inbound" | "outbound";
   started_at: Date;
   file_name: string;
-  original_key: string;
   original_bytes: number | string;
   original_sha256: string;
-  audio_key: string | null;
   duration_seconds: number | null;
   status: TCallStatus;
   status_reason: string | null;
   progress: number;
-  supplied_transcript: TSuppliedTranscript | null;
   created_at: Date;
 };
 
-export type TCallRecord = TCall & {
-  orgId: string;
-  originalKey: string;
-  audioKey: string | null;
-  suppliedTranscript: TSuppliedTranscript | null;
-};
-
-const toCall = (r: TCallRow): TCallRecord => ({
+/** The public call from those columns (`hasSuppliedTranscript` is the caller's: rows carry it differently). */
+export const callFromRow = (r: TCallBaseRow): Omit<TCall, "hasSuppliedTranscript"> => ({
   id: r.id,
-  orgId: r.org_id,
   source: r.source,
   externalId: r.external_id,
   repUserId: r.rep_user_id,
@@ -55,8 +45,27 @@ const toCall = (r: TCallRow): TCallRecord => ({
   status: r.status,
   statusReason: r.status_reason,
   progress: r.progress,
-  hasSuppliedTranscript: r.supplied_transcript !== null,
   createdAt: r.created_at.toISOString(),
+});
+
+type TCallRow = TCallBaseRow & {
+  org_id: string;
+  original_key: string;
+  audio_key: string | null;
+  supplied_transcript: TSuppliedTranscript | null;
+};
+
+export type TCallRecord = TCall & {
+  orgId: string;
+  originalKey: string;
+  audioKey: string | null;
+  suppliedTranscript: TSuppliedTranscript | null;
+};
+
+const toCall = (r: TCallRow): TCallRecord => ({
+  ...callFromRow(r),
+  hasSuppliedTranscript: r.supplied_transcript !== null,
+  orgId: r.org_id,
   originalKey: r.original_key,
   audioKey: r.audio_key,
   suppliedTranscript: r.supplied_transcript,

@@ -5,7 +5,6 @@ import {
   type TCallListItem,
   type TCallListPage,
   type TCallOutcome,
-  type TCallStatus,
   type TTranscriptSegment,
   ZCallListQuery,
 } from "@plaibook/shared";
@@ -13,26 +12,11 @@ import type { z } from "zod";
 import type { TActor } from "../../platform/auth/actor.js";
 import type { TTx } from "../../platform/db/with-org.js";
 import { AppError } from "../../platform/errors.js";
+import { callFromRow, type TCallBaseRow } from "./queries.js";
 import { visibleCallsSql } from "./scope.js";
 
-type TListRow = {
-  id: string;
-  source: string;
-  external_id: string;
-  rep_user_id: string | null;
-  rep_name: string | null;
-  lead_phone: string | null;
-  direction: "inbound" | "outbound";
-  started_at: Date;
-  file_name: string;
-  original_bytes: number | string;
-  original_sha256: string;
-  duration_seconds: number | null;
-  status: TCallStatus;
-  status_reason: string | null;
-  progress: number;
+type TListRow = TCallBaseRow & {
   has_supplied_transcript: boolean;
-  created_at: Date;
   outcome: TCallOutcome | null;
   objection_categories: string[];
   objection_count: number;
@@ -46,23 +30,8 @@ const LIST_COLUMNS = `c.id, c.source, c.external_id, c.rep_user_id, coalesce(c.r
   c.rep_talk_ratio`;
 
 const toListItem = (r: TListRow): TCallListItem => ({
-  id: r.id,
-  source: r.source,
-  externalId: r.external_id,
-  repUserId: r.rep_user_id,
-  repName: r.rep_name,
-  leadPhone: r.lead_phone,
-  direction: r.direction,
-  startedAt: r.started_at.toISOString(),
-  fileName: r.file_name,
-  bytes: Number(r.original_bytes),
-  sha256: r.original_sha256,
-  durationSeconds: r.duration_seconds,
-  status: r.status,
-  statusReason: r.status_reason,
-  progress: r.progress,
+  ...callFromRow(r),
   hasSuppliedTranscript: r.has_supplied_transcript,
-  createdAt: r.created_at.toISOString(),
   outcome: r.outcome,
   objectionCategories: r.objection_categories,
   objectionCount: Number(r.objection_count),

@@ -6,7 +6,8 @@ import { Badge } from "../../components/badge";
 import { focusRing } from "../../components/button";
 import { Card, CardHeader } from "../../components/card";
 import { formatClock, formatDecimal, formatDuration, splitPercent } from "./call-format";
-import { HANDLING_LABELS, HANDLING_TONES, OUTCOME_LABELS, OUTCOME_TONES, objectionLabel } from "./labels";
+import { HANDLING_LABELS, HANDLING_TONES, OUTCOME_LABELS, OUTCOME_TONES } from "./labels";
+import { useObjectionLabel } from "./objection-labels";
 import { usePlayer } from "./player";
 
 /** A time that plays the call from there. */
@@ -113,6 +114,7 @@ export function TalkMetricsCard({ metrics }: { metrics: TCallMetrics }) {
 }
 
 export function ObjectionsCard({ objections }: { objections: TCallAnalysis["objections"] }) {
+  const objectionLabel = useObjectionLabel();
   return (
     <Card>
       <CardHeader

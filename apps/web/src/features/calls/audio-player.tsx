@@ -5,7 +5,8 @@ import type { KeyboardEvent, PointerEvent } from "react";
 import { useEffect, useId, useMemo, useRef } from "react";
 import { focusRing } from "../../components/button";
 import { clamp, formatClock } from "./call-format";
-import { objectionLabel, STAGE_COLORS, STAGE_LABELS } from "./labels";
+import { STAGE_COLORS, STAGE_LABELS } from "./labels";
+import { useObjectionLabel } from "./objection-labels";
 import { PLAYBACK_RATES, SEEK_STEP_SECONDS, usePlayer, usePlayerState } from "./player";
 
 /** The waveform as one SVG path: a bar per peak, mirrored around the middle. */
@@ -178,6 +179,7 @@ export function PlayerControls() {
  */
 export function CallTimeline({ stages, objections }: Pick<TCallAnalysis, "stages" | "objections">) {
   const player = usePlayer();
+  const objectionLabel = useObjectionLabel();
   const duration = usePlayerState((s) => s.duration);
   const fraction = usePlayerState((s) => (s.duration > 0 ? clamp(s.currentTime / s.duration, 0, 1) : 0));
   if (duration <= 0) return null;

@@ -15,6 +15,7 @@ import { AudioElement, CallTimeline, PlayerControls, Waveform } from "./audio-pl
 import { formatDuration } from "./call-format";
 import { CallStatusBadge, ProgressBar } from "./call-status";
 import { CALL_STATUS_LABELS, DIRECTION_LABELS, isProcessing, TRANSCRIPT_SOURCE_LABELS } from "./labels";
+import { ObjectionLabelsProvider } from "./objection-labels";
 import type { TPlayer } from "./player";
 import { createPlayer, PlayerContext, usePlayerKeys } from "./player";
 import { StoppedPanel } from "./stopped-panel";
@@ -175,48 +176,50 @@ export function CallDetailView({ call, settingsLink }: { call: TCallDetail; sett
   const segments = call.transcript?.segments ?? [];
 
   return (
-    <PlayerContext.Provider value={player}>
-      <CallHeader call={call} />
-      <div className="space-y-6">
-        <PlayerCard call={call} />
-        {isProcessing(call.status) ? <ProcessingPanel call={call} /> : null}
-        {call.status === "failed" || call.status === "needs_transcript" ? (
-          <StoppedPanel call={call} settingsLink={settingsLink} />
-        ) : null}
-        {segments.length > 0 || analysis ? (
-          <div className="grid gap-6 lg:grid-cols-12">
-            <div className="space-y-6 lg:col-span-7">
-              {segments.length > 0 ? (
-                <Card>
-                  <CardHeader
-                    title="Transcript"
-                    description={
-                      call.transcript
-                        ? (TRANSCRIPT_SOURCE_LABELS[call.transcript.source] ?? call.transcript.source)
-                        : undefined
-                    }
-                  />
-                  <TranscriptView
-                    segments={segments}
-                    repName={call.repName ?? "Rep"}
-                    objections={analysis?.objections}
-                  />
-                </Card>
-              ) : null}
-              {analysis ? <SummaryCard summary={analysis.summary} /> : null}
-            </div>
-            {analysis ? (
-              <div className="space-y-6 lg:col-span-5">
-                <OutcomeCard outcome={analysis.outcome} />
-                <CoachingCard coaching={analysis.coaching} />
-                <ObjectionsCard objections={analysis.objections} />
-                <TalkMetricsCard metrics={analysis.metrics} />
+    <ObjectionLabelsProvider>
+      <PlayerContext.Provider value={player}>
+        <CallHeader call={call} />
+        <div className="space-y-6">
+          <PlayerCard call={call} />
+          {isProcessing(call.status) ? <ProcessingPanel call={call} /> : null}
+          {call.status === "failed" || call.status === "needs_transcript" ? (
+            <StoppedPanel call={call} settingsLink={settingsLink} />
+          ) : null}
+          {segments.length > 0 || analysis ? (
+            <div className="grid gap-6 lg:grid-cols-12">
+              <div className="space-y-6 lg:col-span-7">
+                {segments.length > 0 ? (
+                  <Card>
+                    <CardHeader
+                      title="Transcript"
+                      description={
+                        call.transcript
+                          ? (TRANSCRIPT_SOURCE_LABELS[call.transcript.source] ?? call.transcript.source)
+                          : undefined
+                      }
+                    />
+                    <TranscriptView
+                      segments={segments}
+                      repName={call.repName ?? "Rep"}
+                      objections={analysis?.objections}
+                    />
+                  </Card>
+                ) : null}
+                {analysis ? <SummaryCard summary={analysis.summary} /> : null}
               </div>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
-    </PlayerContext.Provider>
+              {analysis ? (
+                <div className="space-y-6 lg:col-span-5">
+                  <OutcomeCard outcome={analysis.outcome} />
+                  <CoachingCard coaching={analysis.coaching} />
+                  <ObjectionsCard objections={analysis.objections} />
+                  <TalkMetricsCard metrics={analysis.metrics} />
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </PlayerContext.Provider>
+    </ObjectionLabelsProvider>
   );
 }
 

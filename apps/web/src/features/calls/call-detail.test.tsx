@@ -272,6 +272,41 @@ describe("CallDetailPanel", () => {
     await vi.waitFor(() => expect(sent).toEqual([{ id: base.id, transcript }]));
   });
 
+  it("names an org's own objection subcategory by the label it gave in Settings → Calls", async () => {
+    const base = buildCallDetail({ id: callId(14) });
+    const analysis = base.analysis;
+    if (!analysis) throw new Error("fixture has no analysis");
+    const objection = {
+      ...analysis.objections[0],
+      label: "price/financing",
+    } as (typeof analysis.objections)[number];
+    renderWithServer(
+      <CallDetailPanel
+        callId={base.id}
+        backLink={<a href="/calls">Back to calls</a>}
+        settingsLink={<a href="/settings/calls">Settings → Calls</a>}
+      />,
+      {
+        role: "manager",
+        handlers: {
+          "calls.get": () => ({ ...base, analysis: { ...analysis, objections: [objection] } }),
+          "callSettings.get": () => ({
+            transcription: { engine: "pocketsphinx", repChannel: "left" },
+            customObjections: [
+              {
+                category: "price",
+                slug: "financing",
+                label: "Needs financing",
+                examples: ["can I pay monthly"],
+              },
+            ],
+          }),
+        },
+      },
+    );
+    expect(await screen.findByText("Price: Needs financing", { selector: "p" })).toBeTruthy();
+  });
+
   it("offers Retry on a failed call only to those who may upload", async () => {
     const failed = {
       ...buildCallDetail({ id: callId(12) }),

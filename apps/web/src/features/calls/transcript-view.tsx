@@ -4,7 +4,7 @@ import { LocateFixed } from "lucide-react";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { focusRing } from "../../components/button";
 import { formatClock } from "./call-format";
-import { objectionLabel } from "./labels";
+import { useObjectionLabel } from "./objection-labels";
 import { usePlayer, usePlayerState } from "./player";
 
 /**
@@ -45,6 +45,7 @@ type TLineProps = {
 
 const Line = memo(function Line({ segment, index, current, repName, objections, onSeek }: TLineProps) {
   const rep = segment.speaker === "rep";
+  const objectionLabel = useObjectionLabel();
   return (
     <li data-index={index}>
       <button

@@ -210,6 +210,12 @@ describe.skipIf(!ffmpeg)("uploading call recordings", () => {
       status: 400,
       body: { message: "transcript: segments: a transcript needs at least one segment" },
     });
+    expect(
+      await upload("call.wav", wav, { repUserId: "7b0c3a52-2f4e-4d8a-9c1e-0a5b6c7d8e9f" }),
+    ).toMatchObject({
+      status: 400,
+      body: { message: "repUserId is not a person in this organisation" },
+    });
     expect(await upload("empty.wav", Buffer.alloc(0))).toMatchObject({
       status: 400,
       body: { message: '"empty.wav" is empty' },

@@ -128,10 +128,20 @@ export async function recordCall(
 }
 
 /** A recording a person uploaded (the web app or the public API). */
-export function uploadCall(
+export async function uploadCall(
   app: Pick<TAppContext, "db" | "blobs" | "boss" | "publish">,
   actor: TActor,
   input: Omit<TRecordCallInput, "orgId" | "source" | "actorUserId">,
 ): Promise<{ call: TCall; duplicate: boolean }> {
+  const repUserId = input.meta.repUserId;
+  if (repUserId && repUserId !== actor.userId) {
+    const { rows } = await withOrg(app.db.appPool, actor.orgId, (tx) =>
+      tx.client.query("select 1 from users where id = $1", [repUserId]),
+    );
+    if (rows.length === 0) {
+      input.file.resume();
+      throw new AppError("BAD_REQUEST", "repUserId is not a person in this organisation");
+    }
+  }
   return recordCall(app, { ...input, orgId: actor.orgId, source: UPLOAD_SOURCE, actorUserId: actor.userId });
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type TCallDetail, ZOrgAiSettings } from "@plaibook/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFfmpeg } from "../src/integrations/audio/ffmpeg.js";
-import { waitUntil } from "./campaign-helpers.js";
+import { settledCall, uploadFixtureCall } from "./call-helpers.js";
 import { startFakeOpenAi, type TFakeOpenAi } from "./fakes/fake-openai.js";
 import { buildOrg, caller, ownerQuery, startTestApp, type TTestApp } from "./harness.js";
 
@@ -14,7 +14,6 @@ if (!ffmpeg && process.env.CI === "true")
 
 const PRIMARY = "openai/gpt-4o-mini";
 const FALLBACK = "anthropic/claude-3.5-haiku";
-const FIXTURES = join(import.meta.dirname, "fixtures", "calls");
 
 /** The model's reading of solar-follow-up (lines 0–6), in the call_analysis schema. */
 const reading = {
@@ -93,34 +92,12 @@ describe.skipIf(!ffmpeg)("call analysis through a model (local OpenAI-compatible
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function analysedCall(externalId: string): Promise<TCallDetail> {
-    const form = new FormData();
-    form.append("direction", "outbound");
-    form.append("startedAt", "2026-11-30T15:04:05Z");
-    form.append("externalId", externalId);
-    form.append("transcript", readFileSync(join(FIXTURES, "solar-follow-up.transcript.json"), "utf8"));
-    form.append(
-      "file",
-      new Blob([new Uint8Array(readFileSync(join(FIXTURES, "solar-follow-up.mp3")))]),
-      "solar.mp3",
+  const analysedCall = async (externalId: string): Promise<TCallDetail> =>
+    settledCall(
+      app,
+      token,
+      await uploadFixtureCall(app, token, "solar-follow-up", { externalId, withTranscript: true }),
     );
-    const headers = { authorization: `Bearer ${token}` };
-    const { id } = (await (
-      await fetch(`${app.baseUrl}/api/v1/calls`, { method: "POST", headers, body: form })
-    ).json()) as {
-      id: string;
-    };
-    let call = {} as TCallDetail;
-    await waitUntil(
-      async () => {
-        call = (await (await fetch(`${app.baseUrl}/api/v1/calls/${id}`, { headers })).json()) as TCallDetail;
-        return ["analyzed", "failed"].includes(call.status);
-      },
-      30_000,
-      "the call to be analysed",
-    );
-    return call;
-  }
   const ledger = (callId: string) =>
     ownerQuery<{ model: string; quantity: number; detail: { failure?: string } | null }>(
       app,

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type TCallDetail, ZSuppliedTranscript } from "@plaibook/shared";
+import { ZSuppliedTranscript } from "@plaibook/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFfmpeg } from "../src/integrations/audio/ffmpeg.js";
-import { waitUntil } from "./campaign-helpers.js";
+import { CALL_FIXTURES, settledCall, uploadFixtureCall } from "./call-helpers.js";
 import {
   startFakeOpenAiTranscriptions,
   type TFakeOpenAiTranscriptions,
@@ -14,8 +14,6 @@ import { buildOrg, caller, startTestApp, type TTestApp } from "./harness.js";
 const ffmpeg = findFfmpeg(undefined);
 if (!ffmpeg && process.env.CI === "true")
   throw new Error("ffmpeg is missing: CI requires it for the call tests");
-
-const FIXTURES = join(import.meta.dirname, "fixtures", "calls");
 
 describe.skipIf(!ffmpeg)("speech-to-text through an OpenAI-compatible API, in the pipeline", () => {
   const dir = mkdtempSync(join(tmpdir(), "plaibook-calls-stt-"));
@@ -46,33 +44,16 @@ describe.skipIf(!ffmpeg)("speech-to-text through an OpenAI-compatible API, in th
   it("transcribes each channel of a stereo call as one speaker, merges them in time, and analyses the result", async () => {
     // The fake hears the stretches of speech in each channel's audio and answers with these words.
     const { segments } = ZSuppliedTranscript.parse(
-      JSON.parse(readFileSync(join(FIXTURES, "solar-follow-up.transcript.json"), "utf8")),
+      JSON.parse(readFileSync(join(CALL_FIXTURES, "solar-follow-up.transcript.json"), "utf8")),
     );
     const textsOf = (speaker: string) => segments.filter((s) => s.speaker === speaker).map((s) => s.text);
     stt.enqueue({ kind: "speech", texts: textsOf("rep") }, { kind: "speech", texts: textsOf("customer") });
 
-    const form = new FormData();
-    form.append("direction", "outbound");
-    form.append("startedAt", "2026-11-30T15:04:05Z");
-    form.append(
-      "file",
-      new Blob([new Uint8Array(readFileSync(join(FIXTURES, "solar-follow-up.mp3")))]),
-      "solar.mp3",
-    );
-    const headers = { authorization: `Bearer ${token}` };
-    const { id } = (await (
-      await fetch(`${app.baseUrl}/api/v1/calls`, { method: "POST", headers, body: form })
-    ).json()) as {
-      id: string;
-    };
-    let call = {} as TCallDetail;
-    await waitUntil(
-      async () => {
-        call = (await (await fetch(`${app.baseUrl}/api/v1/calls/${id}`, { headers })).json()) as TCallDetail;
-        return ["analyzed", "failed", "needs_transcript"].includes(call.status);
-      },
+    const call = await settledCall(
+      app,
+      token,
+      await uploadFixtureCall(app, token, "solar-follow-up"),
       60_000,
-      "the call to be transcribed and analysed",
     );
     expect(call.status).toBe("analyzed");
     expect(stt.requests.map((r) => r.wav?.channels)).toEqual([1, 1]);
